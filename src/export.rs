@@ -1,0 +1,225 @@
+//! Writing and reading annotated JSON, writing CSV, and atomic file writes.
+
+use crate::model::{Article, Document, FORMAT, Figure, VERSION};
+use crate::text::sha256_hex;
+use std::fmt;
+use std::io::Write;
+use std::path::Path;
+
+/// Why an annotated JSON document was refused.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportError {
+    /// Not JSON, or not of the expected shape (the parser's message says where).
+    Malformed(String),
+    /// Not a Số liệu document.
+    WrongFormat(String),
+    /// Written by a newer Số liệu.
+    NewerVersion(u32),
+    /// A figure's offsets or text do not match its article.
+    BadFigure {
+        /// The article's path.
+        article: String,
+        /// The figure's id.
+        id: u64,
+        /// What is wrong.
+        reason: String,
+    },
+    /// Two figures of one article share an id.
+    DuplicateId {
+        /// The article's path.
+        article: String,
+        /// The repeated id.
+        id: u64,
+    },
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::Malformed(m) => write!(f, "not a valid annotation file: {m}"),
+            ImportError::WrongFormat(s) => {
+                write!(f, "not a Số liệu annotation file (format {s:?}, expected {FORMAT:?})")
+            }
+            ImportError::NewerVersion(v) => write!(
+                f,
+                "written by a newer Số liệu (version {v}; this one reads up to {VERSION}): update the program"
+            ),
+            ImportError::BadFigure {
+                article,
+                id,
+                reason,
+            } => write!(f, "{article}: figure {id}: {reason}"),
+            ImportError::DuplicateId { article, id } => {
+                write!(f, "{article}: two figures have the id {id}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Serializes a document as pretty JSON.
+pub fn to_json(doc: &Document) -> String {
+    // Serializing plain data structures with string keys cannot fail.
+    serde_json::to_string_pretty(doc).unwrap_or_default()
+}
+
+/// Parses and validates an annotated JSON document: format, version, and every figure's
+/// offsets against its article's text. The text hash is recomputed when it is missing.
+pub fn from_json(bytes: &[u8]) -> Result<Document, ImportError> {
+    // Look at format and version first, so a newer document is reported as such even when its
+    // shape has changed.
+    let raw: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| ImportError::Malformed(e.to_string()))?;
+    match raw.get("format").and_then(|v| v.as_str()) {
+        Some(FORMAT) => {}
+        other => {
+            return Err(ImportError::WrongFormat(
+                other.unwrap_or("(missing)").to_string(),
+            ));
+        }
+    }
+    if let Some(v) = raw.get("version").and_then(|v| v.as_u64())
+        && v > u64::from(VERSION)
+    {
+        return Err(ImportError::NewerVersion(
+            u32::try_from(v).unwrap_or(u32::MAX),
+        ));
+    }
+    let mut doc: Document =
+        serde_json::from_value(raw).map_err(|e| ImportError::Malformed(e.to_string()))?;
+    for art in &mut doc.articles {
+        art.text = crate::text::normalize(&art.text);
+        if art.text_sha256.is_empty() {
+            art.text_sha256 = sha256_hex(&art.text);
+        }
+        validate_figures(art)?;
+    }
+    Ok(doc)
+}
+
+fn validate_figures(art: &Article) -> Result<(), ImportError> {
+    let index = crate::text::CharIndex::new(&art.text);
+    let n = index.len_chars();
+    let mut ids = std::collections::HashSet::new();
+    for f in art.figures.iter().chain(art.unplaced.iter()) {
+        if !ids.insert(f.id) {
+            return Err(ImportError::DuplicateId {
+                article: art.path.clone(),
+                id: f.id,
+            });
+        }
+    }
+    for f in &art.figures {
+        let bad = |reason: String| ImportError::BadFigure {
+            article: art.path.clone(),
+            id: f.id,
+            reason,
+        };
+        if f.start >= f.end || f.end > n {
+            return Err(bad(format!(
+                "offsets {}..{} fall outside the text ({} characters)",
+                f.start, f.end, n
+            )));
+        }
+        let s = &art.text[index.byte_of_char(f.start)..index.byte_of_char(f.end)];
+        if s != f.text {
+            return Err(bad(format!(
+                "the text at {}..{} is {:?}, not {:?}",
+                f.start, f.end, s, f.text
+            )));
+        }
+        if let Some(v) = f.reading.value
+            && !v.is_finite()
+        {
+            return Err(bad("value is not a finite number".into()));
+        }
+    }
+    Ok(())
+}
+
+/// The CSV header, one column per field an officer compiles.
+pub const CSV_HEADER: [&str; 14] = [
+    "article",
+    "district",
+    "province",
+    "published",
+    "text",
+    "kind",
+    "value",
+    "value_to",
+    "qualifier",
+    "unit",
+    "indicator",
+    "status",
+    "note",
+    "context",
+];
+
+/// Writes one CSV row per figure (rejected ones included, with their status), UTF-8 with BOM
+/// so spreadsheet programs show Vietnamese.
+pub fn to_csv(articles: &[Article]) -> Vec<u8> {
+    let mut out = Vec::from(&b"\xEF\xBB\xBF"[..]);
+    {
+        let mut w = csv::Writer::from_writer(&mut out);
+        // Writing to a Vec<u8> cannot fail.
+        let _ = w.write_record(CSV_HEADER);
+        for a in articles {
+            for f in &a.figures {
+                let _ = w.write_record(csv_row(a, f));
+            }
+        }
+        let _ = w.flush();
+    }
+    out
+}
+
+fn csv_row(a: &Article, f: &Figure) -> [String; 14] {
+    let r = &f.reading;
+    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+    [
+        a.path.clone(),
+        opt(&a.district),
+        opt(&a.province),
+        opt(&a.published),
+        f.text.clone(),
+        r.kind.as_str().to_string(),
+        r.value.map(format_number).unwrap_or_default(),
+        r.value_to.map(format_number).unwrap_or_default(),
+        r.qualifier.map(|q| q.as_str().to_string()).unwrap_or_default(),
+        opt(&r.unit),
+        opt(&r.indicator),
+        f.status.as_str().to_string(),
+        opt(&f.note),
+        f.context.clone(),
+    ]
+}
+
+/// A number as a spreadsheet reads it: no exponent, no trailing `.0`.
+pub fn format_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// Writes a file atomically: a temporary file in the same folder, fsync, rename, and an fsync
+/// of the folder, so a crash leaves either the old or the new content, never a mix.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".solieu-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}

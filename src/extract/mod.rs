@@ -1,0 +1,152 @@
+//! Extraction of figures and article metadata from normalized Vietnamese text.
+//!
+//! Three passes: [`page`] decides what each line is (article text, page chrome, a dateline);
+//! [`scan`] finds every number-like run; [`classify`] reads each run from the words around it.
+
+pub mod classify;
+pub mod number;
+pub mod page;
+pub mod scan;
+pub mod words;
+
+use crate::model::{Figure, Status};
+use number::Style;
+use page::LineRole;
+use scan::Shape;
+
+/// What the extractor finds about an article as a whole.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleMeta {
+    /// The headline.
+    pub title: Option<String>,
+    /// The district, without its prefix.
+    pub district: Option<String>,
+    /// The province, when named.
+    pub province: Option<String>,
+    /// The publication date `YYYY-MM-DD`.
+    pub published: Option<String>,
+}
+
+/// Title, district, province and publication date of the text.
+pub fn metadata(text: &str) -> ArticleMeta {
+    let lines = page::lines(text);
+    ArticleMeta {
+        title: page::title(text, &lines),
+        district: page::district(text, &lines),
+        province: page::province(text, &lines),
+        published: page::published(text, &lines),
+    }
+}
+
+/// Every figure of the text, in order, with ids from 1.
+pub fn extract(text: &str) -> Vec<Figure> {
+    let lines = page::lines(text);
+    let published_year = page::published(text, &lines)
+        .and_then(|d| d.get(..4).and_then(|y| y.parse().ok()));
+    let raws = scan::scan(text);
+    let ctx = classify::Ctx {
+        text,
+        style: article_style(text, &raws),
+        lines: &lines,
+        published_year,
+    };
+    let mut drafts = Vec::with_capacity(raws.len());
+    let mut line_i = 0;
+    let mut i = 0;
+    while i < raws.len() {
+        while line_i + 1 < lines.len() && lines[line_i].end < raws[i].start {
+            line_i += 1;
+        }
+        let role = lines.get(line_i).map_or(LineRole::Body, |l| l.role);
+        let (draft, consumed) = classify::classify(&ctx, &raws, i, role);
+        drafts.push(draft);
+        i += 1 + consumed;
+    }
+    to_figures(text, drafts)
+}
+
+/// Which way the article groups digits, from its unambiguous numbers: `97,2` and `1.234.567`
+/// are Vietnamese, `1,234,567` and `3.5` English. Page counters are left out (they are read
+/// separately), and ties go to Vietnamese.
+fn article_style(text: &str, raws: &[scan::Raw]) -> Style {
+    let (mut vi, mut en) = (0u32, 0u32);
+    for r in raws.iter().filter(|r| r.shape == Shape::Digits) {
+        let s = &text[r.start..r.end];
+        let groups: Vec<&str> = s.split(['.', ',']).collect();
+        if groups.len() < 2 {
+            continue;
+        }
+        let commas = s.matches(',').count();
+        let dots = s.matches('.').count();
+        let last = groups[groups.len() - 1];
+        match (dots, commas) {
+            (0, c) if c > 1 => en += 1,
+            (d, 0) if d > 1 => vi += 1,
+            (0, 1) if last.len() != 3 => vi += 1,
+            (1, 0) if last.len() != 3 => en += 1,
+            _ => {}
+        }
+    }
+    if en > vi { Style::English } else { Style::Vietnamese }
+}
+
+/// Converts byte ranges to code-point offsets (in one pass, as drafts are in order) and adds
+/// the sentence of each figure.
+fn to_figures(text: &str, drafts: Vec<classify::Draft>) -> Vec<Figure> {
+    let mut out = Vec::with_capacity(drafts.len());
+    let mut byte = 0usize;
+    let mut ch = 0usize;
+    let mut advance = |to: usize| -> usize {
+        ch += text[byte..to].chars().count();
+        byte = to;
+        ch
+    };
+    for (k, d) in drafts.into_iter().enumerate() {
+        let start = advance(d.start);
+        let end = advance(d.end);
+        out.push(Figure {
+            id: k as u64 + 1,
+            start,
+            end,
+            text: text[d.start..d.end].to_string(),
+            context: sentence(text, d.start, d.end),
+            reading: d.reading,
+            confidence: d.confidence,
+            indicator_confidence: 0.0,
+            status: Status::Extracted,
+            note: None,
+            extracted: None,
+        });
+    }
+    out
+}
+
+/// The sentence around a byte range: from the previous sentence end (`.`, `!`, `?`, `;` before
+/// a space, or a line break) to the next, at most a few hundred bytes each way.
+pub fn sentence(text: &str, start: usize, end: usize) -> String {
+    const MAX: usize = 400;
+    let b = text.as_bytes();
+    let is_end = |i: usize| -> bool {
+        b[i] == b'\n'
+            || (matches!(b[i], b'.' | b'!' | b'?' | b';')
+                && (i + 1 >= b.len() || b[i + 1].is_ascii_whitespace()))
+    };
+    let mut from = start;
+    while from > 0 && start - from < MAX && !is_end(from - 1) {
+        from -= 1;
+    }
+    let mut to = end;
+    while to < b.len() && to - end < MAX && !is_end(to) {
+        to += 1;
+    }
+    if to < b.len() && b[to] != b'\n' {
+        to += 1;
+    }
+    while from < start && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    while to > end && !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    text[from..to].trim().to_string()
+}

@@ -1,0 +1,423 @@
+//! The page as a whole: which lines are page chrome, the headline, the district, the province
+//! and the publication date.
+
+use super::words::{fold, is_all_caps, is_capitalized, lex};
+
+/// What a line of the page is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineRole {
+    /// Article text.
+    Body,
+    /// Page chrome: counters, links to other articles, repeated headings, footers.
+    Chrome,
+    /// A visit counter line (`Đang truy cập: 10`).
+    Counter,
+    /// The dateline at the top (`Thứ sáu, 22/02/2019`).
+    Dateline,
+}
+
+/// One line of the text with its byte range and role.
+#[derive(Debug, Clone, Copy)]
+pub struct Line {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte (before the `\n`).
+    pub end: usize,
+    /// Its role.
+    pub role: LineRole,
+}
+
+const COUNTER_LABELS: [&str; 14] = [
+    "đang truy cập",
+    "đang online",
+    "đang trực tuyến",
+    "hôm nay",
+    "hôm qua",
+    "trong tuần",
+    "tuần này",
+    "trong tháng",
+    "tháng này",
+    "tất cả",
+    "tổng truy cập",
+    "lượt truy cập",
+    "tổng lượt truy cập",
+    "số lượt truy cập",
+];
+
+const LINK_PREFIXES: [&str; 12] = [
+    "bài trước",
+    "bài tiếp theo",
+    "bài tiếp",
+    "bài sau",
+    "tin trước",
+    "tin tiếp theo",
+    "tin sau",
+    "tin liên quan",
+    "tin khác",
+    "các tin khác",
+    "bài viết liên quan",
+    "tin cùng chuyên mục",
+];
+
+const FOOTER_MARKERS: [&str; 9] = [
+    "điện thoại:",
+    "đt:",
+    "fax",
+    "email:",
+    "hotline",
+    "bản quyền",
+    "copyright",
+    "giấy phép",
+    "chịu trách nhiệm",
+];
+
+const WEEKDAYS: [&str; 8] = [
+    "thứ hai",
+    "thứ ba",
+    "thứ tư",
+    "thứ năm",
+    "thứ sáu",
+    "thứ bảy",
+    "chủ nhật",
+    "thứ 2",
+];
+
+const DATE_LABELS: [&str; 7] = [
+    "ngày đăng",
+    "đăng ngày",
+    "ngày cập nhật",
+    "cập nhật",
+    "ngày xuất bản",
+    "đăng lúc",
+    "ngày viết",
+];
+
+/// Classifies every line of the text.
+pub fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for part in text.split('\n') {
+        let end = start + part.len();
+        out.push(Line {
+            start,
+            end,
+            role: LineRole::Body,
+        });
+        start = end + 1;
+    }
+    let title = title_line(text, &out);
+    let mut in_link_list = false;
+    let mut in_counter = false;
+    for i in 0..out.len() {
+        let line = &text[out[i].start..out[i].end];
+        let trimmed = line.trim_matches(|c: char| c.is_whitespace() || c == '•' || c == '-');
+        if trimmed.is_empty() {
+            in_link_list = false;
+            continue;
+        }
+        let lower = fold(trimmed);
+        let before_title = title.is_some_and(|t| i < t);
+        let role = if is_counter_line(&lower) || in_counter && has_digit(trimmed) {
+            in_counter = true;
+            LineRole::Counter
+        } else if LINK_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+            // A heading alone on its line opens a list of links to other articles.
+            in_link_list = trimmed.chars().count() < 40;
+            LineRole::Chrome
+        } else if in_link_list && trimmed.chars().count() < 200 && !trimmed.ends_with('.') {
+            LineRole::Chrome
+        } else if is_doubled(trimmed) {
+            in_counter = lower.contains("truy cập");
+            LineRole::Chrome
+        } else if before_title && is_dateline(&lower) {
+            LineRole::Dateline
+        } else if before_title && (trimmed.contains(" > ") || trimmed.contains(" » ")) {
+            LineRole::Chrome
+        } else if lower.contains("gmt+") || lower.contains("utc+") {
+            LineRole::Chrome
+        } else if !before_title && trimmed.chars().count() < 160 && is_footer(&lower) {
+            LineRole::Chrome
+        } else {
+            if trimmed.chars().count() > 60 {
+                in_counter = false;
+            }
+            LineRole::Body
+        };
+        if role == LineRole::Body && lower.contains("thống kê truy cập") {
+            in_counter = true;
+        }
+        out[i].role = role;
+    }
+    out
+}
+
+fn has_digit(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit())
+}
+
+fn is_counter_line(lower: &str) -> bool {
+    COUNTER_LABELS.iter().any(|l| {
+        lower
+            .strip_prefix(l)
+            .is_some_and(|rest| rest.trim_start().starts_with(':') || rest.trim().is_empty())
+    })
+}
+
+fn is_footer(lower: &str) -> bool {
+    FOOTER_MARKERS.iter().any(|m| lower.contains(m)) || lower.contains('©')
+}
+
+/// `X X`: a heading printed twice on one line (`Thống Kê Truy Cập Thống Kê Truy Cập`).
+fn is_doubled(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let n = words.len();
+    n >= 4 && n % 2 == 0 && words[..n / 2] == words[n / 2..]
+}
+
+fn is_dateline(lower: &str) -> bool {
+    lower.chars().count() < 80
+        && has_digit(lower)
+        && (WEEKDAYS.iter().any(|w| lower.starts_with(w))
+            || DATE_LABELS.iter().any(|w| lower.starts_with(w))
+            || lower
+                .chars()
+                .all(|c| c.is_ascii_digit() || " /-:,|()".contains(c) || c == 'h'))
+}
+
+/// The index of the headline: the first line of several words that is not chrome, a dateline,
+/// a lone word (`bannergis`) or a doubled heading.
+fn title_line(text: &str, lines: &[Line]) -> Option<usize> {
+    for (i, l) in lines.iter().enumerate().take(30) {
+        let t = text[l.start..l.end].trim();
+        let words = t.split_whitespace().count();
+        if words < 4 || t.chars().count() > 300 || is_doubled(t) {
+            continue;
+        }
+        let lower = fold(t);
+        if is_dateline(&lower)
+            || is_counter_line(&lower)
+            || LINK_PREFIXES.iter().any(|p| lower.starts_with(p))
+            || t.contains(" > ")
+            || t.contains(" » ")
+        {
+            continue;
+        }
+        return Some(i);
+    }
+    None
+}
+
+/// The headline.
+pub fn title(text: &str, lines: &[Line]) -> Option<String> {
+    title_line(text, lines).map(|i| text[lines[i].start..lines[i].end].trim().to_string())
+}
+
+/// The publication date from a dateline near the top, or a labelled date (`Ngày đăng:`).
+pub fn published(text: &str, lines: &[Line]) -> Option<String> {
+    for l in lines.iter().take(40) {
+        let t = text[l.start..l.end].trim();
+        let lower = fold(t);
+        let labelled = DATE_LABELS.iter().any(|w| lower.contains(w));
+        if (l.role == LineRole::Dateline || labelled)
+            && let Some(d) = first_date(t)
+        {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// The first `d/m/yyyy` (or `d-m-yyyy`, `d.m.yyyy`) date in a string, as `YYYY-MM-DD`.
+pub fn first_date(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()) {
+            let mut parts = Vec::new();
+            let mut j = i;
+            loop {
+                let st = j;
+                while j < b.len() && b[j].is_ascii_digit() {
+                    j += 1;
+                }
+                parts.push(&s[st..j]);
+                if parts.len() < 3
+                    && j + 1 < b.len()
+                    && matches!(b[j], b'/' | b'-' | b'.')
+                    && b[j + 1].is_ascii_digit()
+                {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            if parts.len() == 3
+                && let (Ok(d), Ok(m), Ok(y)) = (
+                    parts[0].parse::<u32>(),
+                    parts[1].parse::<u32>(),
+                    parts[2].parse::<i32>(),
+                )
+                && parts[2].len() == 4
+                && valid_date(y, m, d)
+            {
+                return Some(format!("{y:04}-{m:02}-{d:02}"));
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+/// True for a real calendar date (leap years included).
+pub fn valid_date(y: i32, m: u32, d: u32) -> bool {
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1900..=2100).contains(&y) && d >= 1 && d <= days
+}
+
+/// Words after `huyện` that name an organization, not the district.
+const NOT_NAMES: [&str; 12] = [
+    "ủy", "đoàn", "hội", "đảng", "ban", "đội", "công", "tòa", "viện", "trường", "trung", "phòng",
+];
+
+/// The district: the most frequent name after `huyện`, `thị xã`, `quận`, `thành phố` (the
+/// headline counts triple), without its prefix.
+pub fn district(text: &str, lines: &[Line]) -> Option<String> {
+    let title = title_line(text, lines);
+    let mut votes: Vec<(String, u32)> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if l.role != LineRole::Body {
+            continue;
+        }
+        let weight = if Some(i) == title { 3 } else { 1 };
+        for name in names_after(
+            text,
+            l.start,
+            l.end,
+            &["huyện", "thị xã", "quận", "thành phố", "tp"],
+        ) {
+            match votes.iter_mut().find(|(n, _)| *n == name) {
+                Some(v) => v.1 += weight,
+                None => votes.push((name, weight)),
+            }
+        }
+    }
+    // A name seen in capitals only (`PHÚ NINH CHÚ`) may have swallowed the next word: prefer
+    // a shorter name seen in mixed case that it starts with.
+    let best = votes.iter().max_by_key(|(_, v)| *v)?.0.clone();
+    Some(best)
+}
+
+/// The province, after `tỉnh` (never `Tỉnh ủy`).
+pub fn province(text: &str, lines: &[Line]) -> Option<String> {
+    let mut votes: Vec<(String, u32)> = Vec::new();
+    for l in lines.iter().filter(|l| l.role == LineRole::Body) {
+        for name in names_after(text, l.start, l.end, &["tỉnh"]) {
+            match votes.iter_mut().find(|(n, _)| *n == name) {
+                Some(v) => v.1 += 1,
+                None => votes.push((name, 1)),
+            }
+        }
+    }
+    votes.into_iter().max_by_key(|(_, v)| *v).map(|(n, _)| n)
+}
+
+/// Capitalized names (1–3 words) after any of the folded prefixes within `text[start..end]`.
+fn names_after(text: &str, start: usize, end: usize, prefixes: &[&str]) -> Vec<String> {
+    let toks = lex(text, start, end);
+    let folded: Vec<String> = toks.iter().map(|t| fold(t.s)).collect();
+    let line_caps = toks.iter().filter(|t| t.word).all(|t| is_all_caps(t.s));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let mut matched = 0;
+        for p in prefixes {
+            let parts: Vec<&str> = p.split(' ').collect();
+            if i + parts.len() <= toks.len()
+                && parts.iter().enumerate().all(|(k, w)| folded[i + k] == *w)
+                && is_capitalized(toks[i].s) == is_capitalized(toks[i].s)
+            {
+                matched = parts.len();
+                break;
+            }
+        }
+        if matched == 0 {
+            i += 1;
+            continue;
+        }
+        let mut j = i + matched;
+        if j < toks.len() && toks[j].s == "." {
+            j += 1; // TP. Hồ Chí Minh
+        }
+        // `Huyện ủy Đình Lập`: the organization precedes the name.
+        if j < toks.len() && matches!(folded[j].as_str(), "ủy") {
+            j += 1;
+        }
+        let mut name = Vec::new();
+        let max = if line_caps { 2 } else { 3 };
+        while j < toks.len() && toks[j].word && name.len() < max {
+            let w = toks[j].s;
+            let is_name = is_capitalized(w) || (name.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
+            if !is_name || (name.is_empty() && NOT_NAMES.contains(&folded[j].as_str())) {
+                break;
+            }
+            name.push(if is_all_caps(w) { title_case(w) } else { w.to_string() });
+            j += 1;
+        }
+        if !name.is_empty() {
+            out.push(name.join(" "));
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+fn title_case(w: &str) -> String {
+    let mut cs = w.chars();
+    match cs.next() {
+        Some(c) => c.to_uppercase().chain(cs.flat_map(|c| c.to_lowercase())).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_district_in_various_forms() {
+        let t = "HUYỆN ỦY PHÚ NINH CHÚ TRỌNG CÔNG TÁC\n\nĐảng bộ Huyện Phú Ninh lần thứ XX.";
+        let l = lines(t);
+        assert_eq!(district(t, &l).as_deref(), Some("Phú Ninh"));
+        let t = "Đình Lập coi trọng đào tạo\n\nHuyện ủy Đình Lập luôn quan tâm.";
+        assert_eq!(district(t, &lines(t)).as_deref(), Some("Đình Lập"));
+        let t = "Thị xã Buôn Hồ tổ chức lớp học cho cán bộ.";
+        assert_eq!(district(t, &lines(t)).as_deref(), Some("Buôn Hồ"));
+    }
+
+    #[test]
+    fn dateline_and_dates() {
+        let t = "Thứ sáu, 22/02/2019\n\nĐình Lập coi trọng đào tạo, bồi dưỡng cán bộ";
+        let l = lines(t);
+        assert_eq!(l[0].role, LineRole::Dateline);
+        assert_eq!(published(t, &l).as_deref(), Some("2019-02-22"));
+        assert_eq!(first_date("31/02/2019"), None);
+    }
+
+    #[test]
+    fn chrome_lines() {
+        let t = "Tiêu đề bài viết về cán bộ\nNội dung.\nThống Kê Truy Cập Thống Kê Truy Cập\nĐang truy cập: 10\nTất cả: 3200036\nBài trướcHĐND huyện khóa XX";
+        let l = lines(t);
+        assert_eq!(l[2].role, LineRole::Chrome);
+        assert_eq!(l[3].role, LineRole::Counter);
+        assert_eq!(l[4].role, LineRole::Counter);
+        assert_eq!(l[5].role, LineRole::Chrome);
+    }
+}

@@ -1,0 +1,14 @@
+//! Số liệu: read Vietnamese district articles about training officials, extract every figure,
+//! let an officer review them, compare districts, and export annotated JSON and CSV.
+//!
+//! The core (`load` → `extract` → `model` → `export`) holds no UI code; the CLI (`main.rs`) and
+//! the GUI (`gui`) are thin shells over it.
+#![forbid(unsafe_code)]
+
+pub mod analyze;
+pub mod export;
+pub mod extract;
+pub mod gui;
+pub mod load;
+pub mod model;
+pub mod text;

@@ -38,7 +38,10 @@ impl fmt::Display for ImportError {
         match self {
             ImportError::Malformed(m) => write!(f, "not a valid annotation file: {m}"),
             ImportError::WrongFormat(s) => {
-                write!(f, "not a Số liệu annotation file (format {s:?}, expected {FORMAT:?})")
+                write!(
+                    f,
+                    "not a Số liệu annotation file (format {s:?}, expected {FORMAT:?})"
+                )
             }
             ImportError::NewerVersion(v) => write!(
                 f,
@@ -186,7 +189,9 @@ fn csv_row(a: &Article, f: &Figure) -> [String; 14] {
         r.kind.as_str().to_string(),
         r.value.map(format_number).unwrap_or_default(),
         r.value_to.map(format_number).unwrap_or_default(),
-        r.qualifier.map(|q| q.as_str().to_string()).unwrap_or_default(),
+        r.qualifier
+            .map(|q| q.as_str().to_string())
+            .unwrap_or_default(),
         opt(&r.unit),
         opt(&r.indicator),
         f.status.as_str().to_string(),

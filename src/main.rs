@@ -8,7 +8,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "solieu", version, about = "Số liệu: figures of Vietnamese district articles")]
+#[command(
+    name = "solieu",
+    version,
+    about = "Số liệu: figures of Vietnamese district articles"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,

@@ -132,6 +132,7 @@ const NOT_UNITS: &[&str] = &[
 
 /// Words that make the next number the name or number of a document, place or code.
 const NAME_BEFORE: &[&str] = &[
+    "công nghiệp",
     "nghị quyết",
     "chỉ thị",
     "quyết định",
@@ -253,7 +254,8 @@ fn int_value(s: &str) -> Option<f64> {
 
 /// Classifies the raw token `raws[i]`; returns the draft and how many following raw tokens it
 /// swallowed (ranges, long dates).
-pub fn classify(ctx: &Ctx<'_>, raws: &[Raw], i: usize, role: LineRole) -> (Draft, usize) {
+/// `None` for a word that only looks like a Roman numeral.
+pub fn classify(ctx: &Ctx<'_>, raws: &[Raw], i: usize, role: LineRole) -> Option<(Draft, usize)> {
     let raw = raws[i];
     let text = ctx.text;
     let s = &text[raw.start..raw.end];
@@ -279,8 +281,12 @@ pub fn classify(ctx: &Ctx<'_>, raws: &[Raw], i: usize, role: LineRole) -> (Draft
         }
     };
     let Some(mut rd) = r.take() else {
-        // Not a figure the rules understand: keep it, as `other`, so nothing is silently lost.
-        return (
+        if matches!(raw.shape, Shape::Roman(_)) {
+            // Capital letters that only look like a Roman numeral.
+            return None;
+        }
+        // Digits the rules do not understand: kept, as `other`, so nothing is silently lost.
+        return Some((
             Draft {
                 start: raw.start,
                 end: raw.end,
@@ -288,9 +294,11 @@ pub fn classify(ctx: &Ctx<'_>, raws: &[Raw], i: usize, role: LineRole) -> (Draft
                 confidence: 0.5,
             },
             0,
-        );
+        ));
     };
-    if role == LineRole::Chrome || role == LineRole::Counter || in_url_or_file(text, raw.start, raw.end)
+    if role == LineRole::Chrome
+        || role == LineRole::Counter
+        || in_url_or_file(text, raw.start, raw.end)
     {
         rd.boilerplate = true;
     }
@@ -302,7 +310,7 @@ pub fn classify(ctx: &Ctx<'_>, raws: &[Raw], i: usize, role: LineRole) -> (Draft
         consumed = 0;
         end = raw.end;
     }
-    (
+    Some((
         Draft {
             start: raw.start,
             end,
@@ -310,7 +318,7 @@ pub fn classify(ctx: &Ctx<'_>, raws: &[Raw], i: usize, role: LineRole) -> (Draft
             confidence,
         },
         consumed,
-    )
+    ))
 }
 
 fn other_time(s: &str) -> Option<Reading> {
@@ -347,14 +355,17 @@ fn classify_roman(s: &str, v: u32, a: &Around<'_>) -> Option<Reading> {
             .iter()
             .find_map(|ev| {
                 let parts: Vec<&str> = ev.split(' ').collect();
-                clause.windows(parts.len()).rposition(|w| w.iter().zip(&parts).all(|(x, y)| x == y)).map(|k| {
-                    let off = a.bf.len() - clause.len() + k;
-                    a.before[off..off + parts.len()]
-                        .iter()
-                        .map(|t| t.s)
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
+                clause
+                    .windows(parts.len())
+                    .rposition(|w| w.iter().zip(&parts).all(|(x, y)| x == y))
+                    .map(|k| {
+                        let off = a.bf.len() - clause.len() + k;
+                        a.before[off..off + parts.len()]
+                            .iter()
+                            .map(|t| t.s)
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
             })
             .or(Some("lần".into()))
     } else if contextual && prev != "(" {
@@ -372,7 +383,8 @@ fn classify_slash(ctx: &Ctx<'_>, s: &str, raw: Raw, a: &Around<'_>) -> (Option<R
     let next_char = char_at(ctx.text, raw.end);
     // A document number: `101/2017/NĐ-CP`, `15/2019/TT-BNV`.
     let code_follows = next_char == Some('/')
-        || (next_char == Some('-') && char_at(ctx.text, raw.end + 1).is_some_and(char::is_alphabetic));
+        || (next_char == Some('-')
+            && char_at(ctx.text, raw.end + 1).is_some_and(char::is_alphabetic));
     if code_follows || NAME_BEFORE.contains(&prev) && prev != "đội" {
         return (Some(reading(Kind::Other, nums[0].map(f64::from))), 0.9);
     }
@@ -470,7 +482,9 @@ fn unit_after(after: &[Tok<'_>], af: &[String]) -> Option<(String, usize)> {
         // An unknown noun: the first word, when it can be one.
         let w = &after[0];
         let lower_word = w.s.chars().next().is_some_and(|c| c.is_lowercase());
-        if lower_word && !NOT_UNITS.contains(&first.as_str()) && w.s.chars().all(char::is_alphabetic)
+        if lower_word
+            && !NOT_UNITS.contains(&first.as_str())
+            && w.s.chars().all(char::is_alphabetic)
         {
             return Some((w.s.to_string(), 1));
         }
@@ -496,13 +510,22 @@ fn unit_after(after: &[Tok<'_>], af: &[String]) -> Option<(String, usize)> {
 fn qualifier_before(a: &Around<'_>) -> Option<Qualifier> {
     let b = &a.bf;
     let q = |p: &str| ends_with_phrase(b, p);
-    if q("trên dưới") || q("khoảng") || q("chừng") || q("ước") || q("ước tính") || q("ước đạt")
+    if q("trên dưới")
+        || q("khoảng")
+        || q("chừng")
+        || q("ước")
+        || q("ước tính")
+        || q("ước đạt")
         || q("độ")
     {
         Some(Qualifier::About)
     } else if q("không dưới") || q("không ít hơn") || q("ít nhất") || q("tối thiểu") {
         Some(Qualifier::AtLeast)
-    } else if q("không quá") || q("tối đa") || q("dưới") || q("chưa đến") || q("chưa tới")
+    } else if q("không quá")
+        || q("tối đa")
+        || q("dưới")
+        || q("chưa đến")
+        || q("chưa tới")
         || q("chưa đầy")
     {
         Some(Qualifier::UpTo)
@@ -561,14 +584,21 @@ fn in_url_or_file(text: &str, start: usize, end: usize) -> bool {
         .find(char::is_whitespace)
         .map_or(text.len(), |i| end + i)
         .min(end + 200);
-    let from = (from..=start).find(|&i| text.is_char_boundary(i)).unwrap_or(start);
-    let to = (end..=to).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(end);
+    let from = (from..=start)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(start);
+    let to = (end..=to)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(end);
     let word = text[from..to].to_ascii_lowercase();
     word.contains("://")
         || word.contains("www.")
-        || [".jpg", ".jpeg", ".png", ".gif", ".webp", ".pdf", ".doc", ".html", ".htm", ".php"]
-            .iter()
-            .any(|e| word.contains(e))
+        || [
+            ".jpg", ".jpeg", ".png", ".gif", ".webp", ".pdf", ".doc", ".html", ".htm", ".php",
+        ]
+        .iter()
+        .any(|e| word.contains(e))
         || word.contains(".vn/")
         || word.contains(".com/")
 }
@@ -594,6 +624,17 @@ fn classify_digits(
         || (matches!(before_c, Some('-' | '_'))
             && char_before(text, raw.start - 1).is_some_and(char::is_alphanumeric)
             && !char_before(text, raw.start - 1).is_some_and(|c| c.is_ascii_digit()));
+    // A time zone: `GMT+7`.
+    if before_c == Some('+')
+        && text
+            .as_bytes()
+            .get(raw.start.saturating_sub(4)..raw.start - 1)
+            .is_some_and(|h| h.eq_ignore_ascii_case(b"gmt") || h.eq_ignore_ascii_case(b"utc"))
+    {
+        let mut r = reading(Kind::Other, int_value(s));
+        r.boilerplate = true;
+        return (Some(r), 0.95, raw.end, 0);
+    }
     if glued_before {
         return (Some(reading(Kind::Other, int_value(s))), 0.9, raw.end, 0);
     }
@@ -605,8 +646,17 @@ fn classify_digits(
             .take_while(|c| c.is_alphabetic())
             .collect();
         if glued == "h" || glued == "g" {
-            // `7h30`, `15h`: a time of day.
-            return (Some(reading(Kind::Other, None)), 0.9, raw.end, 0);
+            // `7h30`, `15h`: a time of day, minutes included.
+            let mut end = raw.end + 1;
+            let mut swallowed = 0;
+            if let Some(next) = raws.get(i + 1)
+                && next.start == end
+                && next.shape == Shape::Digits
+            {
+                end = next.end;
+                swallowed = 1;
+            }
+            return (Some(reading(Kind::Other, None)), 0.9, end, swallowed);
         }
         let lower = fold(&glued);
         if !UNITS.iter().any(|(u, _)| *u == lower) && !CURRENCIES.contains(&lower.as_str()) {
@@ -630,8 +680,14 @@ fn classify_digits(
         && is_dash_between(text, raw.end, next.start)
     {
         let s2 = &text[next.start..next.end];
-        let y1 = s.parse::<u32>().ok().filter(|y| s.len() == 4 && (1900..=2100).contains(y));
-        let y2 = s2.parse::<u32>().ok().filter(|y| s2.len() == 4 && (1900..=2100).contains(y));
+        let y1 = s
+            .parse::<u32>()
+            .ok()
+            .filter(|y| s.len() == 4 && (1900..=2100).contains(y));
+        let y2 = s2
+            .parse::<u32>()
+            .ok()
+            .filter(|y| s2.len() == 4 && (1900..=2100).contains(y));
         if let (Some(y1), Some(y2)) = (y1, y2)
             && y2 > y1
             && y2 - y1 <= 100
@@ -693,7 +749,11 @@ fn classify_digits(
     }
 
     // Time of day: `15 giờ 30`.
-    if plain_int && starts_with_phrase(&a.af, "giờ") && a.af.get(1).is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+    if plain_int
+        && starts_with_phrase(&a.af, "giờ")
+        && a.af
+            .get(1)
+            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
     {
         return (Some(reading(Kind::Other, None)), 0.85, raw.end, 0);
     }
@@ -705,19 +765,21 @@ fn classify_digits(
 
     // Names and numbers of documents, places, codes: `Nghị quyết 26`, `Quận 1`, `Điều 5`.
     let clause = a.clause_before();
-    if plain_int
+    if (plain_int || prev == "nghiệp")
         && (NAME_BEFORE.iter().any(|p| ends_with_phrase(clause, p))
             || ends_with_phrase(&a.bf, "nghị quyết trung ương"))
         && !(prev == "số" && unit_after(&a.after, &a.af).is_some_and(|(u, _)| u != "năm"))
     {
-        return (Some(reading(Kind::Other, int_value(s))), 0.85, raw.end, 0);
+        let v = parse_grouped(s, ctx.style, false).map_or_else(|| int_value(s), |p| Some(p.value));
+        return (Some(reading(Kind::Other, v)), 0.85, raw.end, 0);
     }
 
     // List enumerators: `(1)`, and `1.` / `1)` at the start of a line.
     let enumerator = s.len() <= 2
         && plain_int
         && ((before_c == Some('(') && after_c == Some(')'))
-            || (line_start(text, raw.start) && matches!(after_c, Some('.' | ')'))
+            || (line_start(text, raw.start)
+                && matches!(after_c, Some('.' | ')'))
                 && char_at(text, raw.end + 1).is_some_and(char::is_whitespace)));
     if enumerator {
         return (Some(reading(Kind::Ordinal, int_value(s))), 0.9, raw.end, 0);
@@ -731,7 +793,11 @@ fn classify_digits(
     // Ordinals: `khóa 5`, `đợt 2`, `lần thứ 3`, `Kỳ họp thứ 7`.
     if plain_int && !as_year && matches!(prev, "khóa" | "đợt" | "thứ" | "kì") {
         let mut r = reading(Kind::Ordinal, int_value(s));
-        r.unit = a.before.last().filter(|_| prev != "thứ").map(|t| t.s.to_string());
+        r.unit = a
+            .before
+            .last()
+            .filter(|_| prev != "thứ")
+            .map(|t| t.s.to_string());
         return (Some(r), 0.85, raw.end, 0);
     }
 
@@ -766,7 +832,10 @@ fn classify_digits(
     if as_year {
         let year_word = YEAR_BEFORE.contains(&prev);
         let counted = unit.as_ref().is_some_and(|(u, _)| fold(u) != "năm")
-            && !a.af.first().is_some_and(|w| matches!(w.as_str(), "đến" | "tới" | "và" | "là"));
+            && !a
+                .af
+                .first()
+                .is_some_and(|w| matches!(w.as_str(), "đến" | "tới" | "và" | "là"));
         if year_word || !counted {
             let mut r = reading(Kind::Year, int_value(s));
             r.qualifier = year_qualifier(ctx, a, s.parse().unwrap_or(0));
@@ -794,7 +863,11 @@ fn classify_digits(
     }
     r.qualifier = qualifier_before(a).or_else(|| qualifier_after(&a.af, scale_words + unit_len));
     r.change = is_change(a, r.qualifier);
-    let conf = if r.unit.is_some() { p.confidence } else { p.confidence * 0.85 };
+    let conf = if r.unit.is_some() {
+        p.confidence
+    } else {
+        p.confidence * 0.85
+    };
     (Some(r), conf, raw.end, 0)
 }
 

@@ -41,8 +41,8 @@ pub fn metadata(text: &str) -> ArticleMeta {
 /// Every figure of the text, in order, with ids from 1.
 pub fn extract(text: &str) -> Vec<Figure> {
     let lines = page::lines(text);
-    let published_year = page::published(text, &lines)
-        .and_then(|d| d.get(..4).and_then(|y| y.parse().ok()));
+    let published_year =
+        page::published(text, &lines).and_then(|d| d.get(..4).and_then(|y| y.parse().ok()));
     let raws = scan::scan(text);
     let ctx = classify::Ctx {
         text,
@@ -58,9 +58,13 @@ pub fn extract(text: &str) -> Vec<Figure> {
             line_i += 1;
         }
         let role = lines.get(line_i).map_or(LineRole::Body, |l| l.role);
-        let (draft, consumed) = classify::classify(&ctx, &raws, i, role);
-        drafts.push(draft);
-        i += 1 + consumed;
+        match classify::classify(&ctx, &raws, i, role) {
+            Some((draft, consumed)) => {
+                drafts.push(draft);
+                i += 1 + consumed;
+            }
+            None => i += 1,
+        }
     }
     to_figures(text, drafts)
 }
@@ -87,7 +91,11 @@ fn article_style(text: &str, raws: &[scan::Raw]) -> Style {
             _ => {}
         }
     }
-    if en > vi { Style::English } else { Style::Vietnamese }
+    if en > vi {
+        Style::English
+    } else {
+        Style::Vietnamese
+    }
 }
 
 /// Converts byte ranges to code-point offsets (in one pass, as drafts are in order) and adds

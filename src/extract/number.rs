@@ -121,27 +121,30 @@ pub fn roman_value(s: &str) -> Option<u32> {
     if s.is_empty() || s.len() > 15 {
         return None;
     }
-    let val = |c: u8| match c {
-        b'I' => Some(1),
-        b'V' => Some(5),
-        b'X' => Some(10),
-        b'L' => Some(50),
-        b'C' => Some(100),
-        b'D' => Some(500),
-        b'M' => Some(1000),
-        _ => None,
+    let val = |c: u8| -> Option<i64> {
+        match c {
+            b'I' => Some(1),
+            b'V' => Some(5),
+            b'X' => Some(10),
+            b'L' => Some(50),
+            b'C' => Some(100),
+            b'D' => Some(500),
+            b'M' => Some(1000),
+            _ => None,
+        }
     };
     let b = s.as_bytes();
-    let mut total: u32 = 0;
+    let mut total: i64 = 0;
     for i in 0..b.len() {
         let v = val(b[i])?;
         let next = if i + 1 < b.len() { val(b[i + 1])? } else { 0 };
         if v < next {
-            total = total.checked_sub(v)?;
+            total -= v;
         } else {
             total += v;
         }
     }
+    let total = u32::try_from(total).ok()?;
     // Subtraction may make a non-canonical string look valid (`IIX`): accept only the canonical
     // spelling of the value.
     (total > 0 && total < 4000 && to_roman(total) == s).then_some(total)
@@ -196,7 +199,9 @@ pub fn parse_user_value(s: &str) -> Result<f64, String> {
         return Ok(if neg { -a / b } else { a / b });
     }
     if body.is_empty()
-        || !body.bytes().all(|c| c.is_ascii_digit() || c == b'.' || c == b',')
+        || !body
+            .bytes()
+            .all(|c| c.is_ascii_digit() || c == b'.' || c == b',')
         || !body.as_bytes()[0].is_ascii_digit()
         || !body.as_bytes()[body.len() - 1].is_ascii_digit()
     {

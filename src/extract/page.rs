@@ -284,7 +284,18 @@ pub fn valid_date(y: i32, m: u32, d: u32) -> bool {
 
 /// Words after `huyện` that name an organization, not the district.
 const NOT_NAMES: [&str; 12] = [
-    "ủy", "đoàn", "hội", "đảng", "ban", "đội", "công", "tòa", "viện", "trường", "trung", "phòng",
+    "ủy",
+    "đoàn",
+    "hội",
+    "đảng",
+    "ban",
+    "đội",
+    "công",
+    "tòa",
+    "viện",
+    "trường",
+    "trung",
+    "phòng",
 ];
 
 /// The district: the most frequent name after `huyện`, `thị xã`, `quận`, `thành phố` (the
@@ -364,11 +375,16 @@ fn names_after(text: &str, start: usize, end: usize, prefixes: &[&str]) -> Vec<S
         let max = if line_caps { 2 } else { 3 };
         while j < toks.len() && toks[j].word && name.len() < max {
             let w = toks[j].s;
-            let is_name = is_capitalized(w) || (name.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
+            let is_name =
+                is_capitalized(w) || (name.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
             if !is_name || (name.is_empty() && NOT_NAMES.contains(&folded[j].as_str())) {
                 break;
             }
-            name.push(if is_all_caps(w) { title_case(w) } else { w.to_string() });
+            name.push(if is_all_caps(w) {
+                title_case(w)
+            } else {
+                w.to_string()
+            });
             j += 1;
         }
         if !name.is_empty() {
@@ -382,7 +398,10 @@ fn names_after(text: &str, start: usize, end: usize, prefixes: &[&str]) -> Vec<S
 fn title_case(w: &str) -> String {
     let mut cs = w.chars();
     match cs.next() {
-        Some(c) => c.to_uppercase().chain(cs.flat_map(|c| c.to_lowercase())).collect(),
+        Some(c) => c
+            .to_uppercase()
+            .chain(cs.flat_map(|c| c.to_lowercase()))
+            .collect(),
         None => String::new(),
     }
 }

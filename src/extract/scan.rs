@@ -56,7 +56,9 @@ pub fn scan(text: &str) -> Vec<Raw> {
             while i < n && b[i].is_ascii_digit() {
                 i += 1;
             }
-            while i + 1 < n && matches!(b[i], b'.' | b',' | b'/' | b':') && b[i + 1].is_ascii_digit()
+            while i + 1 < n
+                && matches!(b[i], b'.' | b',' | b'/' | b':')
+                && b[i + 1].is_ascii_digit()
             {
                 has_slash |= b[i] == b'/';
                 has_colon |= b[i] == b':';

@@ -93,7 +93,11 @@ pub fn is_invisible(c: char) -> bool {
 pub fn before(text: &str, pos: usize) -> Vec<Tok<'_>> {
     let from = pos.saturating_sub(WINDOW_BEFORE);
     let mut toks = lex(text, from, pos);
-    if from > 0 && toks.first().is_some_and(|t| t.word && t.pos == ceil_boundary(text, from)) {
+    if from > 0
+        && toks
+            .first()
+            .is_some_and(|t| t.word && t.pos == ceil_boundary(text, from))
+    {
         // The first word may be cut by the window.
         toks.remove(0);
     }
@@ -107,7 +111,11 @@ pub fn before(text: &str, pos: usize) -> Vec<Tok<'_>> {
 pub fn after(text: &str, pos: usize) -> Vec<Tok<'_>> {
     let to = pos + WINDOW_AFTER;
     let mut toks = lex(text, pos, to);
-    if to < text.len() && toks.last().is_some_and(|t| t.word && t.pos + t.s.len() >= to) {
+    if to < text.len()
+        && toks
+            .last()
+            .is_some_and(|t| t.word && t.pos + t.s.len() >= to)
+    {
         toks.pop();
     }
     if let Some(nl) = toks.iter().position(|t| t.s == "\n") {
@@ -244,7 +252,10 @@ mod tests {
         let t = "hơn 22.400 cán bộ, công chức";
         let toks = lex(t, 0, t.len());
         let s: Vec<&str> = toks.iter().map(|t| t.s).collect();
-        assert_eq!(s, ["hơn", "22", ".", "400", "cán", "bộ", ",", "công", "chức"]);
+        assert_eq!(
+            s,
+            ["hơn", "22", ".", "400", "cán", "bộ", ",", "công", "chức"]
+        );
     }
 
     #[test]

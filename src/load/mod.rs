@@ -44,7 +44,10 @@ pub fn load_file(path: &Path) -> Result<LoadedText, LoadError> {
         return Err(err("is a folder, not a file".into()));
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(err(format!("file is larger than {} MB", MAX_FILE_BYTES >> 20)));
+        return Err(err(format!(
+            "file is larger than {} MB",
+            MAX_FILE_BYTES >> 20
+        )));
     }
     let bytes = std::fs::read(path).map_err(|e| err(e.to_string()))?;
     let text = String::from_utf8(bytes).map_err(|_| err("not UTF-8".into()))?;

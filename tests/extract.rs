@@ -1,0 +1,327 @@
+//! The extractor on hand-written articles that cover every form, qualifier and trap the issue
+//! names (not the dev-set articles: those are scored by `../shared/eval/score`).
+
+use solieu::extract::{extract, metadata};
+use solieu::model::{Figure, Kind, Qualifier};
+
+/// The figure whose text is `text`, the `nth` such (0-based).
+fn fig<'a>(figs: &'a [Figure], text: &str, nth: usize) -> &'a Figure {
+    figs.iter()
+        .filter(|f| f.text == text)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("no figure {text:?} #{nth}; have {:?}", texts(figs)))
+}
+
+fn texts(figs: &[Figure]) -> Vec<&str> {
+    figs.iter().map(|f| f.text.as_str()).collect()
+}
+
+fn one(sentence: &str, text: &str) -> Figure {
+    let figs = extract(sentence);
+    fig(&figs, text, 0).clone()
+}
+
+fn forms() -> Vec<Figure> {
+    extract(include_str!("fixtures/forms.txt"))
+}
+
+#[test]
+fn offsets_are_code_points_of_the_text() {
+    let text = include_str!("fixtures/forms.txt");
+    let chars: Vec<char> = text.chars().collect();
+    for f in extract(text) {
+        let s: String = chars[f.start..f.end].iter().collect();
+        assert_eq!(s, f.text);
+    }
+}
+
+#[test]
+fn figures_are_in_order_and_disjoint() {
+    let figs = forms();
+    for w in figs.windows(2) {
+        assert!(
+            w[0].end <= w[1].start,
+            "{:?} overlaps {:?}",
+            w[0].text,
+            w[1].text
+        );
+    }
+    let ids: Vec<u64> = figs.iter().map(|f| f.id).collect();
+    assert_eq!(ids, (1..=figs.len() as u64).collect::<Vec<_>>());
+}
+
+#[test]
+fn percentages() {
+    let f = one("có 97,2% cán bộ đạt chuẩn", "97,2%");
+    assert_eq!(
+        (f.reading.kind, f.reading.value),
+        (Kind::Percent, Some(97.2))
+    );
+    let f = one("đạt 100 % kế hoạch", "100 %");
+    assert_eq!(f.reading.value, Some(100.0));
+    let f = one("chiếm 60-70% tổng số", "60-70%");
+    assert_eq!(
+        (f.reading.kind, f.reading.value, f.reading.value_to),
+        (Kind::Percent, Some(60.0), Some(70.0))
+    );
+}
+
+#[test]
+fn counts_with_units() {
+    let f = one(
+        "toàn huyện có hơn 22.400 cán bộ, công chức được cử đi học",
+        "22.400",
+    );
+    assert_eq!(f.reading.kind, Kind::Count);
+    assert_eq!(f.reading.value, Some(22400.0));
+    assert_eq!(f.reading.qualifier, Some(Qualifier::MoreThan));
+    assert_eq!(f.reading.unit.as_deref(), Some("cán bộ, công chức"));
+    let f = one("hơn 896 lượt quần chúng được bồi dưỡng", "896");
+    assert_eq!(f.reading.unit.as_deref(), Some("lượt"));
+    let f = one("từ đầu nhiệm kỳ có 06 đồng chí được luân chuyển", "06");
+    assert_eq!(
+        (f.reading.value, f.reading.unit.as_deref()),
+        (Some(6.0), Some("đồng chí"))
+    );
+    let f = one(
+        "Thị trấn hiện có 18 cán bộ, trong đó có 9 cán bộ có chứng chỉ",
+        "18",
+    );
+    assert_eq!(f.reading.unit.as_deref(), Some("cán bộ"));
+    let f = one("gần 2400 lượt học viên tham dự", "2400");
+    assert_eq!(
+        (f.reading.kind, f.reading.value, f.reading.qualifier),
+        (Kind::Count, Some(2400.0), Some(Qualifier::Nearly))
+    );
+}
+
+#[test]
+fn ratios_dates_and_batches() {
+    let f = one("16/172 đồng chí có trình độ sau đại học", "16/172");
+    assert_eq!(f.reading.kind, Kind::Ratio);
+    assert!((f.reading.value.unwrap_or(0.0) - 16.0 / 172.0).abs() < 1e-12);
+    assert_eq!(f.reading.unit.as_deref(), Some("đồng chí"));
+    let f = one("Thứ sáu, 22/02/2019", "22/02/2019");
+    assert_eq!(
+        (f.reading.kind, f.reading.date.as_deref()),
+        (Kind::Date, Some("2019-02-22"))
+    );
+    let f = one("khai giảng ngày 5/9", "5/9");
+    assert_eq!(f.reading.date.as_deref(), Some("--09-05"));
+    let f = one("trong tháng 3/2020", "3/2020");
+    assert_eq!(f.reading.date.as_deref(), Some("2020-03"));
+    let f = one("tuyển sinh đợt 1/2020", "1/2020");
+    assert_eq!(f.reading.kind, Kind::Other);
+    let f = one("khoảng 1/2 số cán bộ", "1/2");
+    assert!(f.confidence < 0.8, "1/2 is ambiguous: {f:?}");
+    let figs = extract("tổ chức ngày 20 tháng 7 năm 2020 tại hội trường");
+    assert_eq!(texts(&figs), ["20 tháng 7 năm 2020"]);
+    assert_eq!(figs[0].reading.date.as_deref(), Some("2020-07-20"));
+}
+
+#[test]
+fn years_and_ranges() {
+    let f = one("Năm 2018, Ban Thường vụ chỉ đạo", "2018");
+    assert_eq!(
+        (f.reading.kind, f.reading.value),
+        (Kind::Year, Some(2018.0))
+    );
+    let f = one("nhiệm kỳ 2015-2020", "2015-2020");
+    assert_eq!(
+        (f.reading.kind, f.reading.value, f.reading.value_to),
+        (Kind::YearRange, Some(2015.0), Some(2020.0))
+    );
+    assert_eq!(f.reading.unit.as_deref(), Some("nhiệm kỳ"));
+    let f = one(
+        "lớp trung cấp khóa học 2018 – 2019 với 69 học viên",
+        "2018 – 2019",
+    );
+    assert_eq!(f.reading.kind, Kind::YearRange);
+    let f = one("Mục tiêu phấn đấu đến năm 2025 có 100% cán bộ", "2025");
+    assert_eq!(f.reading.qualifier, Some(Qualifier::UpTo));
+    let figs = extract("Tính từ năm 2016 đến năm 2020, huyện đã cử cán bộ đi học");
+    assert!(
+        figs.iter().all(|f| f.reading.qualifier.is_none()),
+        "{figs:?}"
+    );
+    let f = one("Từ 2015 đến nay, cấp ủy đã cử cán bộ", "2015");
+    assert_eq!((f.reading.kind, f.reading.qualifier), (Kind::Year, None));
+}
+
+#[test]
+fn romans_ordinals_and_others() {
+    let f = one("Đại hội Đảng bộ huyện lần thứ XX, nhiệm kỳ 2015-2020", "XX");
+    assert_eq!((f.reading.kind, f.reading.value), (Kind::Roman, Some(20.0)));
+    assert_eq!(f.reading.unit.as_deref(), Some("Đại hội"));
+    let f = one("Nghị quyết Trung ương 4 (khoá XII)", "XII");
+    assert_eq!((f.reading.kind, f.reading.value), (Kind::Roman, Some(12.0)));
+    assert_eq!(
+        one("Nghị quyết Trung ương 4 (khoá XII)", "4").reading.kind,
+        Kind::Other
+    );
+    assert_eq!(
+        one("thực hiện Chỉ thị 35-CT/TW", "35").reading.kind,
+        Kind::Other
+    );
+    assert_eq!(one("virus SARS-CoV-2", "2").reading.kind, Kind::Other);
+    assert_eq!(one("trụ sở tại Quận 1", "1").reading.kind, Kind::Other);
+    assert_eq!(one("họp lúc 14h30", "14h30").reading.kind, Kind::Other);
+    let f = one("lớp trung cấp khóa 15 khai giảng", "15");
+    assert_eq!(f.reading.kind, Kind::Ordinal);
+    let figs = extract("4 chương trình (1) Xây dựng; (2) Cải thiện");
+    assert_eq!(fig(&figs, "1", 0).reading.kind, Kind::Ordinal);
+    assert_eq!(
+        fig(&figs, "4", 0).reading.unit.as_deref(),
+        Some("chương trình")
+    );
+    // Capitals in a heading are syllables, not Roman numerals.
+    assert!(extract("XỬ LÝ VI PHẠM").is_empty());
+    assert!(extract("UBND HĐND MTTQ TCLLCT-HC").is_empty());
+}
+
+#[test]
+fn qualifiers() {
+    let q = |s: &str, t: &str| one(s, t).reading.qualifier;
+    assert_eq!(
+        q("có hơn 656 lượt cán bộ", "656"),
+        Some(Qualifier::MoreThan)
+    );
+    assert_eq!(
+        q("trên 90% Phó Trưởng phòng", "90%"),
+        Some(Qualifier::MoreThan)
+    );
+    assert_eq!(q("vượt 5% kế hoạch", "5%"), Some(Qualifier::MoreThan));
+    assert_eq!(q("gần 20 lớp bồi dưỡng", "20"), Some(Qualifier::Nearly));
+    assert_eq!(q("xấp xỉ 45,5% cán bộ", "45,5%"), Some(Qualifier::Nearly));
+    assert_eq!(q("khoảng 300 học viên", "300"), Some(Qualifier::About));
+    assert_eq!(q("ít nhất 20 đồng chí", "20"), Some(Qualifier::AtLeast));
+    assert_eq!(q("tối thiểu 30 tiết học", "30"), Some(Qualifier::AtLeast));
+    assert_eq!(q("đạt từ 99,5% trở lên", "99,5%"), Some(Qualifier::AtLeast));
+    assert_eq!(q("có từ 3 năm trở lên", "3"), Some(Qualifier::AtLeast));
+    assert_eq!(q("tối đa 5 người mỗi lớp", "5"), Some(Qualifier::UpTo));
+    assert_eq!(q("cán bộ dưới 35 tuổi", "35"), Some(Qualifier::UpTo));
+    // `trên` and `trở lên` that bound a level, not the number.
+    assert_eq!(q("15,3% cán bộ có trình độ trên Đại học", "15,3%"), None);
+    assert_eq!(q("100% đạt chuẩn và trên chuẩn", "100%"), None);
+    assert_eq!(
+        q(
+            "60% cán bộ có trình độ trung cấp lý luận chính trị trở lên",
+            "60%"
+        ),
+        None
+    );
+    assert_eq!(
+        q(
+            "796 người có trình độ chuyên môn từ cao đẳng trở lên",
+            "796"
+        ),
+        None
+    );
+}
+
+#[test]
+fn changes_are_marked() {
+    let figs = extract("đạt chuẩn chuyên môn là 97,2%, tăng 39,4% so với khi mới thành lập huyện");
+    assert!(!fig(&figs, "97,2%", 0).reading.change);
+    assert!(fig(&figs, "39,4%", 0).reading.change);
+    assert!(one("giảm 3 lớp so với năm 2019", "3").reading.change);
+}
+
+#[test]
+fn money_and_decimals() {
+    let f = one("Kinh phí 350 triệu đồng", "350");
+    assert_eq!(
+        (f.reading.kind, f.reading.value),
+        (Kind::Money, Some(350e6))
+    );
+    let f = one("tăng gấp 2,5 lần", "2,5");
+    assert_eq!(
+        (f.reading.kind, f.reading.value),
+        (Kind::Decimal, Some(2.5))
+    );
+    // `đồng chí` is a person, not money.
+    assert_eq!(one("có 16 đồng chí", "16").reading.kind, Kind::Count);
+}
+
+#[test]
+fn number_styles() {
+    let text = "Nội dung bài.\n\nThống kê truy cập\nĐang online: 60\nHôm nay: 2240\nTrong tuần: 22,377\nTất cả: 1,902,995";
+    let figs = extract(text);
+    let f = fig(&figs, "22,377", 0);
+    assert_eq!(
+        (f.reading.value, f.reading.boilerplate),
+        (Some(22377.0), true)
+    );
+    assert_eq!(fig(&figs, "1,902,995", 0).reading.value, Some(1902995.0));
+    assert!(
+        figs.iter()
+            .all(|f| f.reading.boilerplate && f.reading.kind == Kind::Count)
+    );
+    // A lone `1.234` is read the Vietnamese way, with less confidence.
+    let f = one("có 1.234 người", "1.234");
+    assert_eq!(f.reading.value, Some(1234.0));
+    assert!(f.confidence < 0.9);
+}
+
+#[test]
+fn page_chrome_is_boilerplate() {
+    let figs = forms();
+    assert!(fig(&figs, "2020", 2).reading.boilerplate, "image file name");
+    assert!(fig(&figs, "15", 0).reading.boilerplate, "next-article link");
+    assert!(
+        fig(&figs, "1.234.567", 0).reading.boilerplate,
+        "visit counter"
+    );
+    assert!(fig(&figs, "7", 0).reading.boilerplate, "time zone");
+    assert!(!fig(&figs, "12", 0).reading.boilerplate);
+    let text = "Kỷ niệm 15 năm thành lập huyện Kỷ niệm 15 năm thành lập huyện\n\nHuyện Đất Đỏ chú trọng đào tạo cán bộ\nSau 15 năm, toàn huyện có hơn 22.400 cán bộ.";
+    let figs = extract(text);
+    assert!(figs[0].reading.boilerplate && figs[1].reading.boilerplate);
+    assert!(!figs[2].reading.boilerplate);
+}
+
+#[test]
+fn glued_and_invisible_characters() {
+    let f = one("có 2400lượt cán bộ", "2400");
+    assert_eq!(
+        (f.reading.kind, f.reading.unit.as_deref()),
+        (Kind::Count, Some("lượt"))
+    );
+    let figs = extract("tỷ lệ\u{200B}97,2%\u{200F} đạt 😀 15 người");
+    assert_eq!(texts(&figs), ["97,2%", "15"]);
+}
+
+#[test]
+fn article_metadata() {
+    let m = metadata(include_str!("fixtures/forms.txt"));
+    assert_eq!(m.district.as_deref(), Some("Krông Bông"));
+    assert_eq!(m.province.as_deref(), Some("Đắk Lắk"));
+    assert_eq!(m.published.as_deref(), Some("2021-03-15"));
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Huyện Krông Bông đẩy mạnh đào tạo, bồi dưỡng cán bộ")
+    );
+    let m = metadata("Thị xã Buôn Hồ tổ chức lớp bồi dưỡng cán bộ\n\nNội dung.");
+    assert_eq!(m.district.as_deref(), Some("Buôn Hồ"));
+    let m = metadata("Quận 3 tổ chức lớp bồi dưỡng cho cán bộ\n\nNội dung.");
+    assert_eq!(m.district.as_deref(), Some("3"));
+}
+
+#[test]
+fn context_is_the_sentence() {
+    let f = one(
+        "Câu trước. Đến nay có 97,2% cán bộ đạt chuẩn chuyên môn. Câu sau.",
+        "97,2%",
+    );
+    assert_eq!(f.context, "Đến nay có 97,2% cán bộ đạt chuẩn chuyên môn.");
+}
+
+#[test]
+fn nfd_input_gives_the_same_figures_after_normalization() {
+    use unicode_normalization::UnicodeNormalization;
+    let nfc = include_str!("fixtures/forms.txt");
+    let nfd: String = nfc.nfd().collect();
+    let normalized = solieu::text::normalize(&nfd);
+    assert_eq!(normalized, solieu::text::normalize(nfc));
+    assert_eq!(extract(&normalized), extract(&solieu::text::normalize(nfc)));
+}

@@ -129,32 +129,48 @@ fn to_figures(text: &str, drafts: Vec<classify::Draft>) -> Vec<Figure> {
     out
 }
 
-/// The sentence around a byte range: from the previous sentence end (`.`, `!`, `?`, `;` before
-/// a space, or a line break) to the next, at most a few hundred bytes each way.
+/// The sentence around a byte range: from the previous sentence end (`.`, `!`, `?`, `;`, `…`
+/// before a space, or a line break) to the next; at most a few hundred bytes each way, cut at a
+/// space.
 pub fn sentence(text: &str, start: usize, end: usize) -> String {
     const MAX: usize = 400;
-    let b = text.as_bytes();
-    let is_end = |i: usize| -> bool {
-        b[i] == b'\n'
-            || (matches!(b[i], b'.' | b'!' | b'?' | b';')
-                && (i + 1 >= b.len() || b[i + 1].is_ascii_whitespace()))
-    };
+    let ends_sentence = |c: char| matches!(c, '.' | '!' | '?' | ';' | '…');
+    let space_after = |i: usize| text[i..].chars().next().is_none_or(char::is_whitespace);
+    // Backwards: stop after a terminator followed by a space, or at a line break.
     let mut from = start;
-    while from > 0 && start - from < MAX && !is_end(from - 1) {
-        from -= 1;
+    let mut cut = false;
+    for (i, c) in text[..start].char_indices().rev() {
+        if c == '\n' || (ends_sentence(c) && space_after(i + c.len_utf8())) {
+            break;
+        }
+        if start - i > MAX {
+            cut = true;
+            break;
+        }
+        from = i;
     }
+    if cut && let Some(sp) = text[from..start].find(char::is_whitespace) {
+        from += sp;
+    }
+    // Forwards: up to and including the terminator.
     let mut to = end;
-    while to < b.len() && to - end < MAX && !is_end(to) {
-        to += 1;
+    cut = false;
+    for (k, c) in text[end..].char_indices() {
+        let i = end + k;
+        if c == '\n' {
+            break;
+        }
+        to = i + c.len_utf8();
+        if ends_sentence(c) && space_after(to) {
+            break;
+        }
+        if to - end > MAX {
+            cut = true;
+            break;
+        }
     }
-    if to < b.len() && b[to] != b'\n' {
-        to += 1;
-    }
-    while from < start && !text.is_char_boundary(from) {
-        from += 1;
-    }
-    while to > end && !text.is_char_boundary(to) {
-        to -= 1;
+    if cut && let Some(sp) = text[end..to].rfind(char::is_whitespace) {
+        to = end + sp;
     }
     text[from..to].trim().to_string()
 }

@@ -1,1 +1,70 @@
-fn main() {}
+//! Extraction throughput on a ≥ 5 MB corpus built by repeating the sample articles.
+//!
+//! `cargo bench --bench extract` prints the time per corpus and the throughput in MiB/s
+//! (criterion's `Throughput::Bytes`), on one core.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::path::Path;
+
+fn corpus() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_articles");
+    let mut articles = Vec::new();
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    paths.sort();
+    for p in paths {
+        if let Ok(t) = std::fs::read_to_string(&p) {
+            articles.push(solieu::text::normalize(&t));
+        }
+    }
+    assert!(
+        !articles.is_empty(),
+        "no sample articles in {}",
+        dir.display()
+    );
+    // Repeat until the corpus holds at least 5 MB, as separate articles (as a batch would).
+    let mut out = Vec::new();
+    let mut bytes = 0;
+    while bytes < 5 * 1024 * 1024 {
+        for a in &articles {
+            bytes += a.len();
+            out.push(a.clone());
+        }
+    }
+    out
+}
+
+fn bench(c: &mut Criterion) {
+    let corpus = corpus();
+    let bytes: usize = corpus.iter().map(String::len).sum();
+    let mut g = c.benchmark_group("extract");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.sample_size(10);
+    g.bench_function(format!("figures_{}MB", bytes >> 20), |b| {
+        b.iter(|| {
+            let n: usize = corpus
+                .iter()
+                .map(|t| solieu::extract::extract(black_box(t)).len())
+                .sum();
+            black_box(n)
+        })
+    });
+    g.bench_function(format!("figures_and_metadata_{}MB", bytes >> 20), |b| {
+        b.iter(|| {
+            let n: usize = corpus
+                .iter()
+                .map(|t| {
+                    let (m, f) = solieu::extract::extract_article(black_box(t));
+                    f.len() + usize::from(m.district.is_some())
+                })
+                .sum();
+            black_box(n)
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -7,8 +7,7 @@ use crate::text::sha256_hex;
 
 /// Extracts everything from one loaded article.
 pub fn analyze(path: &str, loaded: LoadedText) -> Article {
-    let meta = extract::metadata(&loaded.text);
-    let figures = extract::extract(&loaded.text);
+    let (meta, figures) = extract::extract_article(&loaded.text);
     Article {
         path: path.to_string(),
         encoding: loaded.encoding,

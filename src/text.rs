@@ -42,7 +42,7 @@ impl<'a> CharIndex<'a> {
         let mut marks = Vec::with_capacity(text.len() / 64 + 1);
         let mut n = 0usize;
         for (b, _) in text.char_indices() {
-            if n % 64 == 0 {
+            if n.is_multiple_of(64) {
                 marks.push((b, n));
             }
             n += 1;

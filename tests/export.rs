@@ -140,7 +140,11 @@ fn cli_extracts_a_folder_to_json() {
         .arg(samples_dir())
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let doc = from_json(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(doc.articles.len(), 5);
     let districts: Vec<_> = doc
@@ -148,7 +152,10 @@ fn cli_extracts_a_folder_to_json() {
         .iter()
         .map(|a| a.district.clone().unwrap_or_default())
         .collect();
-    assert_eq!(districts, ["Đất Đỏ", "Đình Lập", "Phú Ninh", "Càng Long", "Chợ Đồn"]);
+    assert_eq!(
+        districts,
+        ["Đất Đỏ", "Đình Lập", "Phú Ninh", "Càng Long", "Chợ Đồn"]
+    );
 }
 
 #[test]
@@ -190,4 +197,3 @@ fn cli_refuses_an_unwritable_output() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("cannot write"), "{stderr}");
 }
-

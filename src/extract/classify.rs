@@ -214,8 +214,13 @@ struct Around<'a> {
 
 impl<'a> Around<'a> {
     fn new(text: &'a str, start: usize, end: usize) -> Self {
-        let before = words::before(text, start);
-        let after = words::after(text, end);
+        let mut before = words::before(text, start);
+        let mut after = words::after(text, end);
+        // Rules look at most a dozen items each way.
+        if before.len() > 14 {
+            before.drain(..before.len() - 14);
+        }
+        after.truncate(16);
         let bf = words::folded(&before);
         let af = words::folded(&after);
         Around {
@@ -457,12 +462,7 @@ fn unit_after(after: &[Tok<'_>], af: &[String]) -> Option<(String, usize)> {
     let matches_at = |k: usize| -> Option<(usize, bool)> {
         UNITS
             .iter()
-            .filter_map(|(u, person)| {
-                let parts: Vec<&str> = u.split(' ').collect();
-                (k + parts.len() <= af.len()
-                    && parts.iter().enumerate().all(|(n, p)| af[k + n] == *p))
-                .then_some((parts.len(), *person))
-            })
+            .filter_map(|(u, person)| words::phrase_at(af, k, u).map(|n| (n, *person)))
             .max_by_key(|(n, _)| *n)
     };
     let join = |from: usize, to: usize| -> String {
@@ -529,7 +529,7 @@ fn qualifier_before(a: &Around<'_>) -> Option<Qualifier> {
         || q("chưa đầy")
     {
         Some(Qualifier::UpTo)
-    } else if q("hơn") || q("trên") || q("vượt") || q("ngoài") && false {
+    } else if q("hơn") || q("trên") || q("vượt") {
         Some(Qualifier::MoreThan)
     } else if q("gần") || q("xấp xỉ") || q("gần như") {
         Some(Qualifier::Nearly)
@@ -576,21 +576,23 @@ fn is_change(a: &Around<'_>, qualifier: Option<Qualifier>) -> bool {
 }
 
 fn in_url_or_file(text: &str, start: usize, end: usize) -> bool {
-    let from = text[..start]
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1)
-        .max(start.saturating_sub(200));
-    let to = text[end..]
-        .find(char::is_whitespace)
-        .map_or(text.len(), |i| end + i)
-        .min(end + 200);
-    let from = (from..=start)
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(start);
-    let to = (end..=to)
+    // Only a bounded neighbourhood is searched, so a megabyte without spaces stays linear.
+    let mut lo = start.saturating_sub(200);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = (end + 200).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let from = text[lo..start]
+        .char_indices()
         .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(end);
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(lo, |(i, c)| lo + i + c.len_utf8());
+    let to = text[end..hi]
+        .find(char::is_whitespace)
+        .map_or(hi, |i| end + i);
     let word = text[from..to].to_ascii_lowercase();
     word.contains("://")
         || word.contains("www.")

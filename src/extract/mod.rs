@@ -29,25 +29,40 @@ pub struct ArticleMeta {
 
 /// Title, district, province and publication date of the text.
 pub fn metadata(text: &str) -> ArticleMeta {
-    let lines = page::lines(text);
+    meta_of(text, &page::lines(text))
+}
+
+fn meta_of(text: &str, lines: &[page::Line]) -> ArticleMeta {
     ArticleMeta {
-        title: page::title(text, &lines),
-        district: page::district(text, &lines),
-        province: page::province(text, &lines),
-        published: page::published(text, &lines),
+        title: page::title(text, lines),
+        district: page::district(text, lines),
+        province: page::province(text, lines),
+        published: page::published(text, lines),
     }
 }
 
 /// Every figure of the text, in order, with ids from 1.
 pub fn extract(text: &str) -> Vec<Figure> {
     let lines = page::lines(text);
-    let published_year =
-        page::published(text, &lines).and_then(|d| d.get(..4).and_then(|y| y.parse().ok()));
+    let published = page::published(text, &lines);
+    figures_of(text, &lines, published.as_deref())
+}
+
+/// The metadata and the figures of an article, reading its lines once.
+pub fn extract_article(text: &str) -> (ArticleMeta, Vec<Figure>) {
+    let lines = page::lines(text);
+    let meta = meta_of(text, &lines);
+    let figures = figures_of(text, &lines, meta.published.as_deref());
+    (meta, figures)
+}
+
+fn figures_of(text: &str, lines: &[page::Line], published: Option<&str>) -> Vec<Figure> {
+    let published_year = published.and_then(|d| d.get(..4).and_then(|y| y.parse().ok()));
     let raws = scan::scan(text);
     let ctx = classify::Ctx {
         text,
         style: article_style(text, &raws),
-        lines: &lines,
+        lines,
         published_year,
     };
     let mut drafts = Vec::with_capacity(raws.len());

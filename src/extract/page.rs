@@ -115,9 +115,11 @@ pub fn lines(text: &str) -> Vec<Line> {
             in_link_list = false;
             continue;
         }
-        let lower = fold(trimmed);
+        // Page chrome is short: long lines are article text, and only a line's head is folded.
+        let short = trimmed.len() < 300;
+        let lower = fold(head(trimmed, if short { 300 } else { 64 }));
         let before_title = title.is_some_and(|t| i < t);
-        let role = if is_counter_line(&lower) || in_counter && has_digit(trimmed) {
+        let role = if is_counter_line(&lower) || in_counter && short && has_digit(trimmed) {
             in_counter = true;
             LineRole::Counter
         } else if LINK_PREFIXES.iter().any(|p| lower.starts_with(p)) {
@@ -126,29 +128,40 @@ pub fn lines(text: &str) -> Vec<Line> {
             LineRole::Chrome
         } else if in_link_list && trimmed.chars().count() < 200 && !trimmed.ends_with('.') {
             LineRole::Chrome
-        } else if is_doubled(trimmed) {
+        } else if short && is_doubled(trimmed) {
             in_counter = lower.contains("truy cập");
             LineRole::Chrome
         } else if before_title && is_dateline(&lower) {
             LineRole::Dateline
-        } else if before_title && (trimmed.contains(" > ") || trimmed.contains(" » ")) {
-            LineRole::Chrome
-        } else if lower.contains("gmt+") || lower.contains("utc+") {
-            LineRole::Chrome
-        } else if !before_title && trimmed.chars().count() < 160 && is_footer(&lower) {
+        } else if (before_title && short && is_breadcrumb(trimmed))
+            || (short && (lower.contains("gmt+") || lower.contains("utc+")))
+            || (!before_title && trimmed.chars().count() < 160 && is_footer(&lower))
+        {
             LineRole::Chrome
         } else {
-            if trimmed.chars().count() > 60 {
+            if !short || trimmed.chars().count() > 60 {
                 in_counter = false;
             }
             LineRole::Body
         };
-        if role == LineRole::Body && lower.contains("thống kê truy cập") {
+        if role == LineRole::Body && short && lower.contains("thống kê truy cập") {
             in_counter = true;
         }
         out[i].role = role;
     }
     out
+}
+
+/// The first `max` bytes of a string (at a character boundary).
+fn head(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 fn has_digit(s: &str) -> bool {
@@ -163,6 +176,11 @@ fn is_counter_line(lower: &str) -> bool {
     })
 }
 
+/// `Trang chủ > Tin tức > …`
+fn is_breadcrumb(line: &str) -> bool {
+    line.contains(" > ") || line.contains(" » ")
+}
+
 fn is_footer(lower: &str) -> bool {
     FOOTER_MARKERS.iter().any(|m| lower.contains(m)) || lower.contains('©')
 }
@@ -171,7 +189,7 @@ fn is_footer(lower: &str) -> bool {
 fn is_doubled(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     let n = words.len();
-    n >= 4 && n % 2 == 0 && words[..n / 2] == words[n / 2..]
+    n >= 4 && n.is_multiple_of(2) && words[..n / 2] == words[n / 2..]
 }
 
 fn is_dateline(lower: &str) -> bool {
@@ -189,11 +207,14 @@ fn is_dateline(lower: &str) -> bool {
 fn title_line(text: &str, lines: &[Line]) -> Option<usize> {
     for (i, l) in lines.iter().enumerate().take(30) {
         let t = text[l.start..l.end].trim();
+        if t.len() > 1200 {
+            continue;
+        }
         let words = t.split_whitespace().count();
         if words < 4 || t.chars().count() > 300 || is_doubled(t) {
             continue;
         }
-        let lower = fold(t);
+        let lower = fold(head(t, 120));
         if is_dateline(&lower)
             || is_counter_line(&lower)
             || LINK_PREFIXES.iter().any(|p| lower.starts_with(p))
@@ -216,7 +237,7 @@ pub fn title(text: &str, lines: &[Line]) -> Option<String> {
 pub fn published(text: &str, lines: &[Line]) -> Option<String> {
     for l in lines.iter().take(40) {
         let t = text[l.start..l.end].trim();
-        let lower = fold(t);
+        let lower = fold(head(t, 80));
         let labelled = DATE_LABELS.iter().any(|w| lower.contains(w));
         if (l.role == LineRole::Dateline || labelled)
             && let Some(d) = first_date(t)
@@ -298,46 +319,92 @@ const NOT_NAMES: [&str; 12] = [
     "phòng",
 ];
 
-/// The district: the most frequent name after `huyện`, `thị xã`, `quận`, `thành phố` (the
-/// headline counts triple), without its prefix.
-pub fn district(text: &str, lines: &[Line]) -> Option<String> {
+/// How a district or province is introduced, as written (the text is NFC).
+const DISTRICT_PREFIXES: [&str; 17] = [
+    "huyện",
+    "Huyện",
+    "HUYỆN",
+    "thị xã",
+    "Thị xã",
+    "Thị Xã",
+    "THỊ XÃ",
+    "quận",
+    "Quận",
+    "QUẬN",
+    "thành phố",
+    "Thành phố",
+    "Thành Phố",
+    "THÀNH PHỐ",
+    "TP.",
+    "TP ",
+    "Tp.",
+];
+const PROVINCE_PREFIXES: [&str; 3] = ["tỉnh", "Tỉnh", "TỈNH"];
+
+static PREFIXES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(DISTRICT_PREFIXES.iter().chain(PROVINCE_PREFIXES.iter()))
+            .ok()
+    });
+
+/// Votes for names after district (`province == false`) or province prefixes in body lines;
+/// the headline counts triple.
+fn vote_names(text: &str, lines: &[Line], province: bool) -> Option<String> {
+    let ac = PREFIXES.as_ref()?;
     let title = title_line(text, lines);
     let mut votes: Vec<(String, u32)> = Vec::new();
-    for (i, l) in lines.iter().enumerate() {
-        if l.role != LineRole::Body {
+    for m in ac.find_iter(text) {
+        let is_province = m.pattern().as_usize() >= DISTRICT_PREFIXES.len();
+        if is_province != province {
             continue;
         }
-        let weight = if Some(i) == title { 3 } else { 1 };
-        for name in names_after(
-            text,
-            l.start,
-            l.end,
-            &["huyện", "thị xã", "quận", "thành phố", "tp"],
-        ) {
+        // The prefix must start a word.
+        if m.start() > 0
+            && text[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(super::words::is_word_char)
+        {
+            continue;
+        }
+        let li = lines.partition_point(|l| l.end < m.start());
+        let Some(line) = lines.get(li) else { continue };
+        if line.role != LineRole::Body {
+            continue;
+        }
+        let weight = if Some(li) == title { 3 } else { 1 };
+        let end = line.end.min(m.start() + 120);
+        let prefixes: &[&str] = if province {
+            &["tỉnh"]
+        } else {
+            &["huyện", "thị xã", "quận", "thành phố", "tp"]
+        };
+        if let Some(name) = names_after(text, m.start(), end, prefixes)
+            .into_iter()
+            .next()
+        {
             match votes.iter_mut().find(|(n, _)| *n == name) {
                 Some(v) => v.1 += weight,
                 None => votes.push((name, weight)),
             }
         }
     }
-    // A name seen in capitals only (`PHÚ NINH CHÚ`) may have swallowed the next word: prefer
-    // a shorter name seen in mixed case that it starts with.
-    let best = votes.iter().max_by_key(|(_, v)| *v)?.0.clone();
-    Some(best)
+    // The first of the most voted names.
+    let best = votes.iter().map(|(_, v)| *v).max()?;
+    votes.into_iter().find(|(_, v)| *v == best).map(|(n, _)| n)
+}
+
+/// The district: the most frequent name after `huyện`, `thị xã`, `quận`, `thành phố` (the
+/// headline counts triple), without its prefix.
+pub fn district(text: &str, lines: &[Line]) -> Option<String> {
+    vote_names(text, lines, false)
 }
 
 /// The province, after `tỉnh` (never `Tỉnh ủy`).
 pub fn province(text: &str, lines: &[Line]) -> Option<String> {
-    let mut votes: Vec<(String, u32)> = Vec::new();
-    for l in lines.iter().filter(|l| l.role == LineRole::Body) {
-        for name in names_after(text, l.start, l.end, &["tỉnh"]) {
-            match votes.iter_mut().find(|(n, _)| *n == name) {
-                Some(v) => v.1 += 1,
-                None => votes.push((name, 1)),
-            }
-        }
-    }
-    votes.into_iter().max_by_key(|(_, v)| *v).map(|(n, _)| n)
+    vote_names(text, lines, true)
 }
 
 /// Capitalized names (1–3 words) after any of the folded prefixes within `text[start..end]`.

@@ -13,9 +13,9 @@ pub struct Tok<'a> {
 }
 
 /// How far (in bytes) rules look before and after a number.
-pub const WINDOW_BEFORE: usize = 160;
+pub const WINDOW_BEFORE: usize = 120;
 /// See [`WINDOW_BEFORE`].
-pub const WINDOW_AFTER: usize = 200;
+pub const WINDOW_AFTER: usize = 150;
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
@@ -31,6 +31,41 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// Lower case and "is a letter or digit" for U+00C0..U+1FFF (Latin-1 to Latin Extended
+/// Additional, where every Vietnamese letter lives), looked up instead of searched.
+static LATIN: std::sync::LazyLock<Vec<(char, bool)>> = std::sync::LazyLock::new(|| {
+    (0xC0u32..0x2000)
+        .map(|u| match char::from_u32(u) {
+            Some(c) => (c.to_lowercase().next().unwrap_or(c), c.is_alphanumeric()),
+            None => ('\u{FFFD}', false),
+        })
+        .collect()
+});
+
+/// True for a letter or digit (fast for ASCII and Vietnamese letters).
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if (0xC0..0x2000).contains(&(c as u32)) {
+        LATIN[c as usize - 0xC0].1
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// The lower case of a character (one character; fast for ASCII and Vietnamese letters).
+#[inline]
+pub fn lower_char(c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else if (0xC0..0x2000).contains(&(c as u32)) {
+        LATIN[c as usize - 0xC0].0
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    }
+}
+
 /// Splits `text[from..to]` into words and single punctuation characters; whitespace separates
 /// and is dropped, except that a line break is kept as the item `"\n"`.
 pub fn lex(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
@@ -43,7 +78,7 @@ pub fn lex(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
     let slice = &text[from..to];
     let mut word_start: Option<usize> = None;
     for (i, c) in slice.char_indices() {
-        if c.is_alphanumeric() {
+        if is_word_char(c) {
             if word_start.is_none() {
                 word_start = Some(i);
             }
@@ -127,8 +162,16 @@ pub fn after(text: &str, pos: usize) -> Vec<Tok<'_>> {
 /// Lowercases and puts tone marks where the modern convention puts them (`khoá` → `khóa`,
 /// `uỷ` → `ủy`, `hoà` → `hòa`), so that both spellings match one rule.
 pub fn fold(s: &str) -> String {
-    let lower = s.to_lowercase();
-    if !lower.contains(['o', 'u']) {
+    let mut lower = String::with_capacity(s.len());
+    let mut needs_tone_fix = false;
+    let mut prev = ' ';
+    for c in s.chars() {
+        let l = lower_char(c);
+        needs_tone_fix |= (prev == 'o' || prev == 'u') && split_tone(l).is_some();
+        lower.push(l);
+        prev = l;
+    }
+    if !needs_tone_fix {
         return lower;
     }
     let chars: Vec<char> = lower.chars().collect();
@@ -202,6 +245,7 @@ fn with_tone(v: char, mark: u8) -> char {
 
 /// The folded words of a list of items (punctuation kept as is).
 pub fn folded(toks: &[Tok<'_>]) -> Vec<String> {
+    // Rules look a dozen items around a number at most; the rest is not folded.
     toks.iter()
         .map(|t| if t.word { fold(t.s) } else { t.s.to_string() })
         .collect()
@@ -209,18 +253,28 @@ pub fn folded(toks: &[Tok<'_>]) -> Vec<String> {
 
 /// True when `words` ends with the phrase (a space-separated folded phrase).
 pub fn ends_with_phrase(words: &[String], phrase: &str) -> bool {
-    let parts: Vec<&str> = phrase.split(' ').collect();
-    words.len() >= parts.len()
-        && words[words.len() - parts.len()..]
-            .iter()
-            .zip(&parts)
-            .all(|(w, p)| w == p)
+    let mut it = words.iter().rev();
+    phrase
+        .rsplit(' ')
+        .all(|p| it.next().is_some_and(|w| w == p))
 }
 
 /// True when `words` starts with the phrase.
 pub fn starts_with_phrase(words: &[String], phrase: &str) -> bool {
-    let parts: Vec<&str> = phrase.split(' ').collect();
-    words.len() >= parts.len() && words.iter().zip(&parts).all(|(w, p)| w == p)
+    let mut it = words.iter();
+    phrase.split(' ').all(|p| it.next().is_some_and(|w| w == p))
+}
+
+/// How many items a phrase of `words` starting at `at` covers, if it is there.
+pub fn phrase_at(words: &[String], at: usize, phrase: &str) -> Option<usize> {
+    let mut n = 0;
+    for p in phrase.split(' ') {
+        if words.get(at + n).is_none_or(|w| w != p) {
+            return None;
+        }
+        n += 1;
+    }
+    Some(n)
 }
 
 /// True when the word begins with an upper-case letter.

@@ -32,16 +32,20 @@ fn vietnamese_letters() -> Vec<char> {
     out
 }
 
-/// TCVN3 has no capital toned letters: they read back lowercase.
-fn tcvn3_expected(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            let lower = c.to_lowercase().next().unwrap();
-            let toned = lower.to_string().nfd().count() > 1
-                && !matches!(lower, 'ă' | 'â' | 'ê' | 'ô' | 'ơ' | 'ư');
-            if c.is_uppercase() && toned { lower } else { c }
-        })
-        .collect()
+/// True if `got` is `original` read back from TCVN3: equal, except that capital toned letters
+/// (which TCVN3 cannot hold) may come back lowercase.
+fn tcvn3_matches(got: &str, original: &str) -> bool {
+    let capital_toned = |c: char| {
+        let lower = c.to_lowercase().next().unwrap();
+        c.is_uppercase()
+            && lower.to_string().nfd().count() > 1
+            && !matches!(lower, 'ă' | 'â' | 'ê' | 'ô' | 'ơ' | 'ư')
+    };
+    got.chars().count() == original.chars().count()
+        && got
+            .chars()
+            .zip(original.chars())
+            .all(|(g, o)| g == o || (capital_toned(o) && o.to_lowercase().next() == Some(g)))
 }
 
 fn manifest() -> PathBuf {
@@ -117,13 +121,14 @@ fn tcvn3_round_trips_every_letter_but_capital_tones() {
     for c in vietnamese_letters() {
         let s = c.to_string();
         let back = decode_tcvn3(&encode_tcvn3(&s));
-        assert_eq!(back, tcvn3_expected(&s), "{c}");
+        assert!(tcvn3_matches(&back, &s), "{c} → {back}");
         exact += usize::from(back == s);
     }
-    // 67 lowercase letters and the capitals Ă Â Ê Ô Ơ Ư Đ.
+    // 67 lowercase letters and the capitals Ă Â Ê Ô Ơ Ư Đ (a capital toned letter alone is
+    // not a word in capitals).
     assert_eq!(exact, 67 + 7);
     let all: String = vietnamese_letters().iter().collect();
-    assert_eq!(decode_tcvn3(&encode_tcvn3(&all)), tcvn3_expected(&all));
+    assert!(tcvn3_matches(&decode_tcvn3(&encode_tcvn3(&all)), &all));
 }
 
 #[test]
@@ -145,7 +150,7 @@ fn detects_each_encoding_of_a_paragraph() {
     let cases: [(&str, Vec<u8>, String); 6] = [
         ("utf-8", p.clone().into_bytes(), p.clone()),
         ("windows-1258", encode_windows_1258(&p), p.clone()),
-        ("tcvn3", encode_tcvn3(&p), tcvn3_expected(&p)),
+        ("tcvn3", encode_tcvn3(&p), p.clone()),
         ("vni", encode_vni(&p), p.clone()),
         (
             "utf-16le",
@@ -170,7 +175,7 @@ fn detects_legacy_encodings_of_every_sample_article() {
     for (path, text) in sample_articles() {
         for (enc, bytes, expected) in [
             ("windows-1258", encode_windows_1258(&text), text.clone()),
-            ("tcvn3", encode_tcvn3(&text), tcvn3_expected(&text)),
+            ("tcvn3", encode_tcvn3(&text), text.clone()),
             ("vni", encode_vni(&text), text.clone()),
         ] {
             assert!(
@@ -180,7 +185,11 @@ fn detects_legacy_encodings_of_every_sample_article() {
             );
             let got = decode_bytes(&bytes, false).unwrap();
             assert_eq!(got.encoding, enc, "{}", path.display());
-            assert_eq!(got.text, expected, "{enc} {}", path.display());
+            if enc == "tcvn3" {
+                assert!(tcvn3_matches(&got.text, &expected), "{}", path.display());
+            } else {
+                assert_eq!(got.text, expected, "{enc} {}", path.display());
+            }
         }
     }
 }
@@ -193,10 +202,8 @@ fn short_legacy_snippets_are_detected() {
             decode_bytes(&encode_windows_1258(s), false).unwrap().text,
             s
         );
-        assert_eq!(
-            decode_bytes(&encode_tcvn3(s), false).unwrap().text,
-            tcvn3_expected(s)
-        );
+        // Words in capitals keep their capitals in TCVN3.
+        assert_eq!(decode_bytes(&encode_tcvn3(s), false).unwrap().text, s);
     }
 }
 

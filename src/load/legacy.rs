@@ -8,8 +8,9 @@
 //!
 //! - **TCVN3** has one byte per letter. It only holds lowercase toned letters and the seven
 //!   capitals `Ă Â Ê Ô Ơ Ư Đ` (0xA1–0xA7): capital toned letters were drawn by switching to the
-//!   all-caps font `.VnTimeH` over the lowercase codes, so a decoder cannot tell them apart and
-//!   reads them as lowercase. The encoder writes capital toned letters as their lowercase code.
+//!   all-caps font `.VnTimeH` over the lowercase codes, so a decoder cannot tell them apart. The
+//!   encoder writes capital toned letters as their lowercase code; the decoder restores them in
+//!   words typed in capitals and otherwise reads them as lowercase.
 //! - **VNI** writes a letter as an ASCII base letter followed by one mark byte that carries the
 //!   vowel modifier and the tone together (`a` + 0xF9 `ù` = `á`, `e` + 0xE4 `ä` = `ệ`); the mark
 //!   bytes of capitals are the lowercase ones minus 0x20. A few letters are single bytes: `ơ`
@@ -249,10 +250,84 @@ static VNI_OTHER: LazyLock<HashMap<char, u8>> = LazyLock::new(|| {
 });
 
 /// Decodes TCVN3 (ABC) bytes. Never fails: bytes outside the table are read as Windows-1252.
-/// Capital toned letters cannot be told from lowercase ones and come out lowercase.
+///
+/// Capital toned letters share the codes of the lowercase ones. They are restored in words
+/// typed in capitals: a word whose other letters are all capitals, with at least two of them
+/// (`HUYÖN` → `HUYỆN`) or starting with the toned letter (`ñY` → `ỦY`); a word of one capital
+/// and toned letters (`§á`) is in capitals when a neighbouring word is (`§ÊT §á` → `ĐẤT ĐỎ`,
+/// but `§Êt §á` → `Đất Đỏ`). Elsewhere they come out lowercase (`Ủy` → `ủy`).
 pub fn decode_tcvn3(bytes: &[u8]) -> String {
     let table = &TCVN3.decode;
-    bytes.iter().map(|&b| table[usize::from(b)]).collect()
+    let chars: Vec<char> = bytes.iter().map(|&b| table[usize::from(b)]).collect();
+    // Words as (start, end, case) in `chars`.
+    let mut words: Vec<(usize, usize, WordCase)> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let len = chars[i..].iter().take_while(|c| c.is_alphabetic()).count();
+        if len == 0 {
+            i += 1;
+            continue;
+        }
+        words.push((i, i + len, word_case(&chars[i..i + len])));
+        i += len;
+    }
+    let capitals = |k: Option<&(usize, usize, WordCase)>| {
+        k.is_some_and(|&(_, _, case)| case == WordCase::Capitals)
+    };
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
+    let mut next_char = 0;
+    for (k, &(start, end, case)) in words.iter().enumerate() {
+        out.extend(&chars[next_char..start]);
+        let upper = match case {
+            WordCase::Capitals => true,
+            WordCase::Maybe => {
+                capitals(k.checked_sub(1).and_then(|p| words.get(p))) || capitals(words.get(k + 1))
+            }
+            WordCase::Other => false,
+        };
+        if upper {
+            out.extend(chars[start..end].iter().flat_map(|c| c.to_uppercase()));
+        } else {
+            out.extend(&chars[start..end]);
+        }
+        next_char = end;
+    }
+    out.extend(&chars[next_char..]);
+    out
+}
+
+/// Whether a TCVN3 word holding toned letters was typed in capitals (see [`decode_tcvn3`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum WordCase {
+    Capitals,
+    /// One capital then toned letters: capitals if a neighbour is.
+    Maybe,
+    Other,
+}
+
+fn word_case(word: &[char]) -> WordCase {
+    let toned = |c: char| letters::analyze(c).is_some_and(|(_, tone, upper)| tone > 0 && !upper);
+    let (mut tones, mut others, mut all_upper, mut vietnamese_capital) = (0, 0, true, false);
+    for &c in word {
+        if toned(c) {
+            tones += 1;
+        } else {
+            others += 1;
+            all_upper &= c.is_uppercase();
+            vietnamese_capital |= !c.is_ascii() && c.is_uppercase();
+        }
+    }
+    let first_toned = word.first().is_some_and(|&c| toned(c));
+    match (tones, others) {
+        (1.., 2..) if all_upper => WordCase::Capitals,
+        (1.., 1) if all_upper && first_toned => WordCase::Capitals,
+        (1.., 1) if all_upper => WordCase::Maybe,
+        // A word without tones is evidence of capitals for its neighbours only if it holds a
+        // Vietnamese capital (`VĂN`, `NHÂN`): acronyms (`UBND Sở`) are typed in capitals in
+        // any text.
+        (0, 2..) if all_upper && vietnamese_capital => WordCase::Capitals,
+        _ => WordCase::Other,
+    }
 }
 
 /// Encodes text as TCVN3 (ABC) bytes, for tests and for writing legacy files.
@@ -405,6 +480,20 @@ mod tests {
         assert_eq!(
             decode_tcvn3(&bytes),
             "Việt Nam, Hà Nội, Đảng bộ, đào tạo cán bộ, trường"
+        );
+    }
+
+    #[test]
+    fn tcvn3_restores_capitals_in_capital_words() {
+        let text = "ỦY BAN NHÂN DÂN HUYỆN ĐẤT ĐỎ: Tỉnh, Tỉ, Ủy ban, Ở, Đất Đỏ, ĐỖ";
+        assert_eq!(
+            decode_tcvn3(&encode_tcvn3(text)),
+            "ỦY BAN NHÂN DÂN HUYỆN ĐẤT ĐỎ: Tỉnh, Tỉ, ủy ban, ở, Đất Đỏ, Đỗ"
+        );
+        assert_eq!(decode_tcvn3(&encode_tcvn3("ĐỖ VĂN")), "ĐỖ VĂN");
+        assert_eq!(
+            decode_tcvn3(&encode_tcvn3("LSO- Để UBND Sở")),
+            "LSO- Để UBND Sở"
         );
     }
 

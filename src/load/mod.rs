@@ -192,12 +192,15 @@ fn decode_text(bytes: &[u8], is_html: bool) -> Result<(Cow<'_, str>, String), St
     if detect::too_many_control_bytes(bytes) {
         return Err(binary_reason_generic());
     }
-    let declared = if is_html || html::looks_like_html(bytes) {
+    let utf8 = std::str::from_utf8(bytes);
+    // The declaration only matters for pure ASCII (to report it) and for bytes that are not
+    // UTF-8; valid UTF-8 with non-ASCII text skips the prescan.
+    let needs_declaration = utf8.map_or(true, |s| s.is_ascii());
+    let declared = if needs_declaration && (is_html || html::looks_like_html(bytes)) {
         html::declared_charset(bytes).and_then(|l| Decoding::for_label(&l))
     } else {
         None
     };
-    let utf8 = std::str::from_utf8(bytes);
     match (declared, utf8) {
         // Valid UTF-8 is UTF-8, whatever an old `<meta>` says: browsers re-save pages as UTF-8
         // and often keep the original declaration. (Legacy bytes are almost never valid UTF-8.)

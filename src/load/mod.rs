@@ -1,8 +1,37 @@
 //! Loading article files: reading bytes, detecting the encoding, extracting the visible text of
 //! saved web pages, and normalizing (NFC, LF).
+//!
+//! The order of the checks in [`decode_bytes`] is the design:
+//!
+//! 1. empty input and known binary formats (magic numbers) are refused;
+//! 2. a byte order mark decides (UTF-8, UTF-16 LE/BE); UTF-16 without a mark is recognized by
+//!    its NUL bytes;
+//! 3. other bytes with many NULs or control bytes are refused as binary;
+//! 4. a web page's declared charset is honoured (`<meta charset>`, `http-equiv`);
+//! 5. valid UTF-8 takes the fast path: validate, normalize, done — no scoring;
+//! 6. anything else is decoded with every candidate (Windows-1258, VNI, TCVN3, lossy UTF-8) and
+//!    the one whose text looks most Vietnamese wins (see `score`). This never fails: a file
+//!    mixing two encodings gets the one that fits most of it.
+//!
+//! Submodules: `legacy` holds the TCVN3/VNI tables and the encoders (re-exported here),
+//! `letters` the Vietnamese letters they are built from, `detect` the sniffing, `score` the
+//! Vietnamese-likeness measure, `html` the web page reader.
 
+mod detect;
+mod html;
+mod legacy;
+mod letters;
+mod score;
+
+use std::borrow::Cow;
 use std::fmt;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+
+use detect::Decoding;
+
+pub use html::visible_text;
+pub use legacy::{decode_tcvn3, decode_vni, encode_tcvn3, encode_vni, encode_windows_1258};
 
 /// Files larger than this are refused.
 pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
@@ -12,7 +41,11 @@ pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
 pub struct LoadedText {
     /// NFC text with LF line endings.
     pub text: String,
-    /// The name of the encoding it was decoded from (`utf-8`, `utf-8-bom`, `utf-16le`, …).
+    /// The name of the encoding it was decoded from: `utf-8`, `utf-8-bom`, `utf-16le`,
+    /// `utf-16be`, `windows-1258`, `tcvn3`, `vni`, or a charset a web page declared (such as
+    /// `windows-1252`). ` (no BOM)` is added for UTF-16 recognized without byte order mark, and
+    /// ` (lossy)` when invalid bytes were replaced by U+FFFD (for example a multi-byte character
+    /// cut at the end of the file).
     pub encoding: String,
 }
 
@@ -33,38 +66,208 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Reads and decodes one article file.
+/// Reads and decodes one article file. Web pages are recognized by their extension (`.html`,
+/// `.htm`) or their content. Never panics; every failure is a [`LoadError`] naming the file and
+/// the reason (not found, a folder, permission denied, empty, binary, over 20 MB, …).
 pub fn load_file(path: &Path) -> Result<LoadedText, LoadError> {
     let err = |reason: String| LoadError {
         path: path.to_path_buf(),
         reason,
     };
-    let meta = std::fs::metadata(path).map_err(|e| err(e.to_string()))?;
+    let meta = std::fs::metadata(path).map_err(|e| err(io_reason(&e)))?;
     if meta.is_dir() {
         return Err(err("is a folder, not a file".into()));
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(err(format!(
-            "file is larger than {} MB",
-            MAX_FILE_BYTES >> 20
-        )));
+    if !meta.is_file() {
+        return Err(err(
+            "is not a regular file (a device, pipe or socket)".into()
+        ));
     }
-    let bytes = std::fs::read(path).map_err(|e| err(e.to_string()))?;
-    let text = String::from_utf8(bytes).map_err(|_| err("not UTF-8".into()))?;
-    Ok(LoadedText {
-        text: crate::text::normalize(&text),
-        encoding: "utf-8".into(),
-    })
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(err(too_large(meta.len())));
+    }
+    let bytes = read_limited(path).map_err(|e| err(io_reason(&e)))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        // The file grew after its size was checked.
+        return Err(err(too_large(bytes.len() as u64)));
+    }
+    decode_bytes(&bytes, is_html_path(path)).map_err(err)
+}
+
+/// Reads at most one byte more than [`MAX_FILE_BYTES`].
+fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn too_large(len: u64) -> String {
+    format!(
+        "file is larger than {} MB ({:.1} MB)",
+        MAX_FILE_BYTES >> 20,
+        len as f64 / (1024.0 * 1024.0)
+    )
+}
+
+/// Plain words for an I/O error.
+fn io_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "file not found".into(),
+        io::ErrorKind::PermissionDenied => "permission denied (cannot read the file)".into(),
+        io::ErrorKind::IsADirectory => "is a folder, not a file".into(),
+        _ => format!("cannot read the file ({e})"),
+    }
+}
+
+fn is_html_path(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+}
+
+/// Decodes the bytes of an article: detects the encoding, takes the visible text of a web page
+/// (`is_html`, or content starting like one), normalizes to NFC with LF line endings. The error
+/// is the reason in plain words ("empty file", "binary file (looks like PNG image), not text",
+/// …); [`load_file`] adds the file name. Never panics, whatever the bytes.
+pub fn decode_bytes(bytes: &[u8], is_html: bool) -> Result<LoadedText, String> {
+    if bytes.is_empty() {
+        return Err("empty file".into());
+    }
+    if let Some(kind) = detect::binary_kind(bytes) {
+        return Err(binary_reason(kind));
+    }
+    let (text, encoding) = decode_text(bytes, is_html)?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+    // A `.html` file without a single tag is plain text: keep its line structure.
+    let is_html = (is_html && text.contains('<')) || html::looks_like_html(text.as_bytes());
+    let text = if is_html {
+        crate::text::normalize(&html::visible_text(text))
+    } else {
+        crate::text::normalize(text)
+    };
+    if text.chars().all(|c| c.is_whitespace() || c == '\u{FEFF}') {
+        return Err(if is_html {
+            "empty web page (no visible text)".into()
+        } else {
+            "empty file (only spaces or blank lines)".into()
+        });
+    }
+    Ok(LoadedText { text, encoding })
+}
+
+fn binary_reason(kind: &str) -> String {
+    let hint = if kind.contains("document") || kind.contains("workbook") || kind.contains("EPUB") {
+        "; save it as .txt or .html first"
+    } else {
+        ""
+    };
+    format!("binary file (looks like {kind}), not text{hint}")
+}
+
+/// Steps 2–6 of the module docs: the decoded (not yet normalized) text and the encoding name.
+fn decode_text(bytes: &[u8], is_html: bool) -> Result<(Cow<'_, str>, String), String> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return Ok(match std::str::from_utf8(rest) {
+            Ok(s) => (Cow::Borrowed(s), "utf-8-bom".into()),
+            Err(_) => (String::from_utf8_lossy(rest), "utf-8-bom (lossy)".into()),
+        });
+    }
+    let utf16 = if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        Some((encoding_rs::UTF_16LE, rest, ""))
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        Some((encoding_rs::UTF_16BE, rest, ""))
+    } else {
+        detect::utf16_without_bom(bytes).map(|e| (e, bytes, " (no BOM)"))
+    };
+    if let Some((enc, rest, note)) = utf16 {
+        let (text, had_errors) = enc.decode_without_bom_handling(rest);
+        if detect::too_many_control_chars(&text) {
+            return Err(binary_reason_generic());
+        }
+        let lossy = if had_errors { " (lossy)" } else { "" };
+        let name = enc.name().to_ascii_lowercase();
+        return Ok((text, format!("{name}{note}{lossy}")));
+    }
+    if detect::too_many_control_bytes(bytes) {
+        return Err(binary_reason_generic());
+    }
+    let utf8 = std::str::from_utf8(bytes);
+    // The declaration only matters for pure ASCII (to report it) and for bytes that are not
+    // UTF-8; valid UTF-8 with non-ASCII text skips the prescan.
+    let needs_declaration = utf8.map_or(true, |s| s.is_ascii());
+    let declared = if needs_declaration && (is_html || html::looks_like_html(bytes)) {
+        html::declared_charset(bytes).and_then(|l| Decoding::for_label(&l))
+    } else {
+        None
+    };
+    match (declared, utf8) {
+        // Valid UTF-8 is UTF-8, whatever an old `<meta>` says: browsers re-save pages as UTF-8
+        // and often keep the original declaration. (Legacy bytes are almost never valid UTF-8.)
+        // Pure ASCII reads the same in any ASCII-compatible charset: report the declared one.
+        (Some(d), Ok(s)) if s.is_ascii() && d.is_ascii_compatible() => {
+            Ok((Cow::Borrowed(s), d.name()))
+        }
+        (_, Ok(s)) => Ok((Cow::Borrowed(s), "utf-8".into())),
+        (None | Some(Decoding::Utf8Lossy), Err(e)) => {
+            if e.error_len().is_none() && e.valid_up_to() + 4 > bytes.len() {
+                // Only the last character is cut short: a truncated UTF-8 file.
+                Ok((String::from_utf8_lossy(bytes), "utf-8 (lossy)".into()))
+            } else {
+                Ok(decode_with(
+                    bytes,
+                    detect::best_decoding(bytes, &detect::UNDECLARED),
+                ))
+            }
+        }
+        // Pages in TCVN3 or VNI had to declare a Western charset (the fonts did the rest), so
+        // a Western declaration is checked against them.
+        (Some(Decoding::Standard(e)), Err(_)) if e == encoding_rs::WINDOWS_1252 => {
+            let candidates = [
+                Decoding::Standard(e),
+                Decoding::Vni,
+                Decoding::Tcvn3,
+                Decoding::Standard(encoding_rs::WINDOWS_1258),
+            ];
+            Ok(decode_with(
+                bytes,
+                detect::best_decoding(bytes, &candidates),
+            ))
+        }
+        (Some(d), Err(_)) => {
+            let (text, had_errors) = d.decode(bytes);
+            if had_errors {
+                // The declaration is wrong (a multi-byte charset that does not fit).
+                Ok(decode_with(
+                    bytes,
+                    detect::best_decoding(bytes, &detect::UNDECLARED),
+                ))
+            } else {
+                Ok((Cow::Owned(text), d.name()))
+            }
+        }
+    }
+}
+
+fn binary_reason_generic() -> String {
+    "binary file (many NUL or control bytes), not text".into()
+}
+
+fn decode_with(bytes: &[u8], d: Decoding) -> (Cow<'_, str>, String) {
+    let (text, had_errors) = d.decode(bytes);
+    let lossy = if had_errors { " (lossy)" } else { "" };
+    (Cow::Owned(text), format!("{}{lossy}", d.name()))
 }
 
 /// Expands the given paths: files as they are, folders into their `.txt`/`.html`/`.htm` files
-/// (sorted). Paths that do not exist are returned as errors.
+/// (sorted by path). Folders are not searched recursively: sub-folders are skipped. Paths that
+/// do not exist, and folders that cannot be listed, are returned as errors.
 pub fn collect_paths(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for p in inputs {
-        if p.is_dir() {
-            match std::fs::read_dir(p) {
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_dir() => match std::fs::read_dir(p) {
                 Ok(rd) => {
                     let mut v: Vec<PathBuf> = rd
                         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -75,11 +278,14 @@ pub fn collect_paths(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
                 }
                 Err(e) => errors.push(LoadError {
                     path: p.clone(),
-                    reason: e.to_string(),
+                    reason: io_reason(&e).replace("the file", "the folder"),
                 }),
-            }
-        } else {
-            files.push(p.clone());
+            },
+            Ok(_) => files.push(p.clone()),
+            Err(e) => errors.push(LoadError {
+                path: p.clone(),
+                reason: io_reason(&e),
+            }),
         }
     }
     (files, errors)

@@ -9,6 +9,7 @@ pub mod analyze;
 pub mod export;
 pub mod extract;
 pub mod gui;
+pub mod indicators;
 pub mod load;
 pub mod model;
 pub mod text;

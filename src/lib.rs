@@ -6,6 +6,8 @@
 #![forbid(unsafe_code)]
 
 pub mod analyze;
+pub mod checks;
+pub mod compare;
 pub mod export;
 pub mod extract;
 pub mod gui;

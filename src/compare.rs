@@ -86,7 +86,7 @@ fn counts(f: &Figure) -> bool {
     f.status != Status::Rejected && !f.reading.change && !f.reading.boilerplate
 }
 
-/// Every district named by the articles (first spelling kept), sorted.
+/// Every district named by the articles (first spelling kept), in Vietnamese dictionary order.
 pub fn districts(articles: &[Article]) -> Vec<String> {
     let mut seen: HashMap<String, String> = HashMap::new();
     for a in articles {
@@ -95,14 +95,39 @@ pub fn districts(articles: &[Article]) -> Vec<String> {
                 .or_insert_with(|| d.trim().to_string());
         }
     }
-    let mut v: Vec<(String, String)> = seen.into_iter().collect();
-    v.sort();
-    v.into_iter().map(|(_, d)| d).collect()
+    let mut v: Vec<String> = seen.into_values().collect();
+    v.sort_by_key(|d| sort_key(d));
+    v
+}
+
+/// A key that sorts Vietnamese words in dictionary order: letters first (`a ă â b c d đ e ê …`),
+/// tone marks only to break ties (`Đất Đỏ` after `Duy Tiên`, before `Ea Kar`).
+pub fn sort_key(s: &str) -> (String, String) {
+    use unicode_normalization::UnicodeNormalization;
+    let mut letters = String::with_capacity(s.len());
+    let mut tones = String::new();
+    for c in fold(s).nfd() {
+        match c {
+            // Tone marks: grave, acute, tilde, hook, dot below.
+            '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}' => tones.push(c),
+            // Letter marks: breve (ă), circumflex (â ê ô), horn (ơ ư).
+            '\u{306}' => letters.push('{'),
+            '\u{302}' => letters.push('|'),
+            '\u{31B}' => letters.push('}'),
+            'đ' => letters.push_str("d~"),
+            _ if c.is_alphanumeric() || c == ' ' => {
+                letters.push(c);
+                tones.push(' ');
+            }
+            _ => {}
+        }
+    }
+    (letters, tones)
 }
 
 fn cmp_district(a: &Option<String>, b: &Option<String>) -> Ordering {
     match (a, b) {
-        (Some(x), Some(y)) => district_key(x).cmp(&district_key(y)),
+        (Some(x), Some(y)) => sort_key(x).cmp(&sort_key(y)),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,

@@ -253,6 +253,12 @@ impl Catalogue {
         Catalogue::new(builtin_indicators().unwrap_or_default())
     }
 
+    /// The built-in catalogue, parsed once per process (for `analyze` without a catalogue).
+    pub fn builtin_shared() -> &'static Catalogue {
+        static BUILTIN: LazyLock<Catalogue> = LazyLock::new(Catalogue::builtin);
+        &BUILTIN
+    }
+
     /// `base` overlaid by `user`: a user indicator replaces the base one of the same id, and
     /// new ids are appended in the user's order.
     pub fn with_user(base: Vec<Indicator>, user: Vec<Indicator>) -> Self {
@@ -770,7 +776,8 @@ struct Placed {
 /// Sets `reading.indicator`, `indicator_confidence`, `reading.year` and `reading.target` of
 /// every figure of the article. Percent, count and ratio figures (not page chrome) get an
 /// indicator when the words around them name one clearly enough; the others get none.
-/// Figures reviewed by the officer (confirmed, corrected, added) keep an indicator they have.
+/// Figures reviewed by the officer (confirmed, corrected, added) keep the indicator and the
+/// year they have. Running it again gives the same result.
 pub fn assign(article: &mut Article, catalogue: &Catalogue) {
     let text = article.text.as_str();
     let idx = CharIndex::new(text);
@@ -890,10 +897,13 @@ pub fn assign(article: &mut Article, catalogue: &Catalogue) {
     }
 
     for (f, (id, conf, year, target)) in article.figures.iter_mut().zip(results) {
-        f.reading.year = year;
-        f.reading.target = target;
-        let keep = f.status.is_reviewed() && f.reading.indicator.is_some();
-        if !keep {
+        // What the officer has reviewed stays as they left it.
+        let reviewed = f.status.is_reviewed();
+        if !(reviewed && f.reading.year.is_some()) {
+            f.reading.year = year;
+            f.reading.target = target;
+        }
+        if !(reviewed && f.reading.indicator.is_some()) {
             f.reading.indicator = id;
             f.indicator_confidence = conf;
         }

@@ -655,3 +655,20 @@ fn assignment_is_fast() {
     let ms = t.elapsed().as_millis();
     assert!(ms < 3000, "{ms} ms for {} figures", big.figures.len());
 }
+
+#[test]
+fn reviewed_year_is_kept_and_assignment_is_idempotent() {
+    let mut a = analyzed("001");
+    let before = a.clone();
+    assign(&mut a, Catalogue::builtin_shared());
+    assert_eq!(a, before);
+    let k = a
+        .figures
+        .iter()
+        .position(|f| f.text == "69")
+        .unwrap_or_else(|| panic!("69 missing"));
+    a.figures[k].status = Status::Confirmed;
+    a.figures[k].reading.year = Some(2019);
+    assign(&mut a, Catalogue::builtin_shared());
+    assert_eq!(a.figures[k].reading.year, Some(2019));
+}

@@ -230,6 +230,7 @@ pub fn config_dir() -> Option<PathBuf> {
 /// The indicators in use: the built-in list overlaid by the user's, with a phrase matcher.
 #[derive(Debug, Clone)]
 pub struct Catalogue {
+    base: Vec<Indicator>,
     indicators: Vec<Indicator>,
     user: Vec<Indicator>,
     matcher: Matcher,
@@ -262,7 +263,7 @@ impl Catalogue {
     /// `base` overlaid by `user`: a user indicator replaces the base one of the same id, and
     /// new ids are appended in the user's order.
     pub fn with_user(base: Vec<Indicator>, user: Vec<Indicator>) -> Self {
-        let mut indicators = base;
+        let mut indicators = base.clone();
         for u in &user {
             match indicators.iter_mut().find(|i| i.id == u.id) {
                 Some(slot) => *slot = u.clone(),
@@ -271,6 +272,7 @@ impl Catalogue {
         }
         let matcher = Matcher::new(&indicators);
         Catalogue {
+            base,
             indicators,
             user,
             matcher,
@@ -333,7 +335,7 @@ impl Catalogue {
             Some(slot) => *slot = indicator,
             None => user.push(indicator),
         }
-        *self = Catalogue::with_user(builtin_indicators().unwrap_or_default(), user);
+        *self = Catalogue::with_user(std::mem::take(&mut self.base), user);
         Ok(())
     }
 
@@ -343,7 +345,7 @@ impl Catalogue {
         let mut user = std::mem::take(&mut self.user);
         user.retain(|i| i.id != id);
         let removed = user.len() != before;
-        *self = Catalogue::with_user(builtin_indicators().unwrap_or_default(), user);
+        *self = Catalogue::with_user(std::mem::take(&mut self.base), user);
         removed
     }
 

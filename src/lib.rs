@@ -6,9 +6,12 @@
 #![forbid(unsafe_code)]
 
 pub mod analyze;
+pub mod checks;
+pub mod compare;
 pub mod export;
 pub mod extract;
 pub mod gui;
+pub mod indicators;
 pub mod load;
 pub mod model;
 pub mod text;

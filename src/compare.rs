@@ -1,0 +1,379 @@
+//! Comparison data: one indicator across districts and years, and the district × indicator
+//! overview. UI-free; the GUI plots it and the CLI writes it as CSV.
+//!
+//! Rows are levels: rejected figures, changes (`tăng 39,4%`) and page chrome are left out, and
+//! corrected values are used. A ratio measuring a share is shown in percent (`16/172` → 9,3).
+
+use crate::export::format_number;
+use crate::extract::words::fold;
+use crate::indicators::Catalogue;
+use crate::model::{Article, Figure, Kind, Qualifier, Status};
+use serde::Serialize;
+use std::cmp::Ordering;
+use std::collections::{BTreeSet, HashMap};
+
+/// One figure of the compared indicator.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    /// The article's district.
+    pub district: Option<String>,
+    /// The year the figure refers to.
+    pub year: Option<i32>,
+    /// The value (percent for a ratio).
+    pub value: Option<f64>,
+    /// The upper end of a range.
+    pub value_to: Option<f64>,
+    /// A bound written with the number.
+    pub qualifier: Option<Qualifier>,
+    /// The figure as written.
+    pub text: String,
+    /// The counted noun.
+    pub unit: Option<String>,
+    /// Review status.
+    pub status: Status,
+    /// Index of the article in the slice given.
+    pub article: usize,
+    /// The article's path.
+    pub path: String,
+    /// The figure's id within its article.
+    pub figure: u64,
+    /// The article's headline.
+    pub title: Option<String>,
+    /// The sentence the figure stands in.
+    pub sentence: String,
+    /// True for a target (`đến năm 2025 có 100% …`).
+    pub target: bool,
+    /// True when another article gives this district and year a different value.
+    pub conflict: bool,
+}
+
+/// One indicator across the workspace.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    /// The indicator's id.
+    pub indicator: String,
+    /// Rows sorted by district, year, article and position.
+    pub rows: Vec<Row>,
+    /// Districts of the workspace with no figure for the indicator.
+    pub missing_districts: Vec<String>,
+}
+
+/// The value a figure contributes to a comparison: a ratio as a percentage (two decimals),
+/// anything else as read.
+pub fn comparable_value(f: &Figure) -> Option<f64> {
+    let r = &f.reading;
+    if r.kind != Kind::Ratio {
+        return r.value;
+    }
+    let v = r.value.or_else(|| {
+        let (p, q) = f.text.split_once('/')?;
+        let num = |s: &str| -> Option<f64> {
+            let d: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
+            d.parse().ok()
+        };
+        let (p, q) = (num(p)?, num(q)?);
+        (q != 0.0).then(|| p / q)
+    })?;
+    Some((v * 10000.0).round() / 100.0)
+}
+
+/// The key districts are grouped by: folded, spaces collapsed (`Đất  Đỏ` = `đất đỏ`).
+pub fn district_key(d: &str) -> String {
+    fold(d).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn counts(f: &Figure) -> bool {
+    f.status != Status::Rejected && !f.reading.change && !f.reading.boilerplate
+}
+
+/// Every district named by the articles (first spelling kept), in Vietnamese dictionary order.
+pub fn districts(articles: &[Article]) -> Vec<String> {
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for a in articles {
+        if let Some(d) = a.district.as_deref().filter(|d| !d.trim().is_empty()) {
+            seen.entry(district_key(d))
+                .or_insert_with(|| d.trim().to_string());
+        }
+    }
+    let mut v: Vec<String> = seen.into_values().collect();
+    v.sort_by_key(|d| sort_key(d));
+    v
+}
+
+/// A key that sorts Vietnamese words in dictionary order: letters first (`a ă â b c d đ e ê …`),
+/// tone marks only to break ties (`Đất Đỏ` after `Duy Tiên`, before `Ea Kar`).
+pub fn sort_key(s: &str) -> (String, String) {
+    use unicode_normalization::UnicodeNormalization;
+    let mut letters = String::with_capacity(s.len());
+    let mut tones = String::new();
+    for c in fold(s).nfd() {
+        match c {
+            // Tone marks: grave, acute, tilde, hook, dot below.
+            '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}' => tones.push(c),
+            // Letter marks: breve (ă), circumflex (â ê ô), horn (ơ ư).
+            '\u{306}' => letters.push('{'),
+            '\u{302}' => letters.push('|'),
+            '\u{31B}' => letters.push('}'),
+            'đ' => letters.push_str("d~"),
+            _ if c.is_alphanumeric() || c == ' ' => {
+                letters.push(c);
+                tones.push(' ');
+            }
+            _ => {}
+        }
+    }
+    (letters, tones)
+}
+
+fn cmp_district(a: &Option<String>, b: &Option<String>) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => sort_key(x).cmp(&sort_key(y)),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// The figures of one indicator across the articles, with conflicts marked and the districts
+/// that have none.
+pub fn table(articles: &[Article], indicator: &str) -> Comparison {
+    let mut rows: Vec<(Row, usize)> = Vec::new();
+    for (ai, a) in articles.iter().enumerate() {
+        for f in a.figures.iter().filter(|f| counts(f)) {
+            if f.reading.indicator.as_deref() != Some(indicator) {
+                continue;
+            }
+            let r = &f.reading;
+            let ratio_pct = r.kind == Kind::Ratio;
+            rows.push((
+                Row {
+                    district: a.district.clone(),
+                    year: r.year,
+                    value: comparable_value(f),
+                    value_to: if ratio_pct { None } else { r.value_to },
+                    qualifier: r.qualifier,
+                    text: f.text.clone(),
+                    unit: r.unit.clone(),
+                    status: f.status,
+                    article: ai,
+                    path: a.path.clone(),
+                    figure: f.id,
+                    title: a.title.clone(),
+                    sentence: f.context.clone(),
+                    target: r.target,
+                    conflict: false,
+                },
+                f.start,
+            ));
+        }
+    }
+    // Conflicts: same district, year and target flag, different values, different articles.
+    let key = |r: &Row| {
+        r.district
+            .as_deref()
+            .map(district_key)
+            .map(|d| (d, r.year, r.target))
+    };
+    let n = rows.len();
+    for i in 0..n {
+        let Some(ki) = key(&rows[i].0) else { continue };
+        let conflict = (0..n).any(|j| {
+            let (a, b) = (&rows[i].0, &rows[j].0);
+            a.article != b.article
+                && key(b).as_ref() == Some(&ki)
+                && match (a.value, b.value) {
+                    (Some(x), Some(y)) => (x - y).abs() > 1e-6 * x.abs().max(1.0),
+                    _ => false,
+                }
+        });
+        rows[i].0.conflict = conflict;
+    }
+    rows.sort_by(|(a, sa), (b, sb)| {
+        cmp_district(&a.district, &b.district)
+            .then(a.year.cmp(&b.year))
+            .then(a.article.cmp(&b.article))
+            .then(sa.cmp(sb))
+    });
+    let present: BTreeSet<String> = rows
+        .iter()
+        .filter_map(|(r, _)| r.district.as_deref().map(district_key))
+        .collect();
+    let missing_districts = districts(articles)
+        .into_iter()
+        .filter(|d| !present.contains(&district_key(d)))
+        .collect();
+    Comparison {
+        indicator: indicator.to_string(),
+        rows: rows.into_iter().map(|(r, _)| r).collect(),
+        missing_districts,
+    }
+}
+
+/// The CSV header of [`to_csv`].
+pub const CSV_HEADER: [&str; 16] = [
+    "indicator",
+    "district",
+    "year",
+    "value",
+    "value_to",
+    "qualifier",
+    "text",
+    "unit",
+    "target",
+    "conflict",
+    "status",
+    "article",
+    "figure",
+    "title",
+    "sentence",
+    "missing",
+];
+
+/// The comparison as CSV (UTF-8 with BOM, for spreadsheet programs): one row per figure, then
+/// one row per district with no figure (`missing` = `true`).
+pub fn to_csv(c: &Comparison) -> Vec<u8> {
+    let mut out = Vec::from(&b"\xEF\xBB\xBF"[..]);
+    {
+        let mut w = csv::Writer::from_writer(&mut out);
+        // Writing to a Vec<u8> cannot fail.
+        let _ = w.write_record(CSV_HEADER);
+        let b = |x: bool| if x { "true" } else { "false" }.to_string();
+        for r in &c.rows {
+            let _ = w.write_record([
+                c.indicator.clone(),
+                r.district.clone().unwrap_or_default(),
+                r.year.map(|y| y.to_string()).unwrap_or_default(),
+                r.value.map(format_number).unwrap_or_default(),
+                r.value_to.map(format_number).unwrap_or_default(),
+                r.qualifier
+                    .map(|q| q.as_str().to_string())
+                    .unwrap_or_default(),
+                r.text.clone(),
+                r.unit.clone().unwrap_or_default(),
+                b(r.target),
+                b(r.conflict),
+                r.status.as_str().to_string(),
+                r.path.clone(),
+                r.figure.to_string(),
+                r.title.clone().unwrap_or_default(),
+                r.sentence.clone(),
+                b(false),
+            ]);
+        }
+        for d in &c.missing_districts {
+            let mut rec: Vec<String> = vec![String::new(); CSV_HEADER.len()];
+            rec[0] = c.indicator.clone();
+            rec[1] = d.clone();
+            rec[CSV_HEADER.len() - 1] = b(true);
+            let _ = w.write_record(&rec);
+        }
+        let _ = w.flush();
+    }
+    out
+}
+
+/// The latest value of one indicator in one district.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    /// The value (percent for a ratio).
+    pub value: Option<f64>,
+    /// The upper end of a range.
+    pub value_to: Option<f64>,
+    /// A bound written with the number.
+    pub qualifier: Option<Qualifier>,
+    /// The figure as written.
+    pub text: String,
+    /// The year it refers to.
+    pub year: Option<i32>,
+    /// Index of the article.
+    pub article: usize,
+    /// The figure's id.
+    pub figure: u64,
+    /// Review status.
+    pub status: Status,
+    /// How many figures the district has for the indicator (targets excluded).
+    pub count: usize,
+    /// True when articles disagree for this district and year.
+    pub conflict: bool,
+}
+
+/// District × indicator matrix of the latest achieved value (targets left out).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Overview {
+    /// Row labels: the districts, sorted (articles without a district are left out).
+    pub districts: Vec<String>,
+    /// Column labels: indicator ids, catalogue order, then ids not in the catalogue.
+    pub indicators: Vec<String>,
+    /// `cells[district][indicator]`.
+    pub cells: Vec<Vec<Option<Cell>>>,
+}
+
+impl Overview {
+    /// The cell of a district (by key) and an indicator id.
+    pub fn cell(&self, district: &str, indicator: &str) -> Option<&Cell> {
+        let d = self
+            .districts
+            .iter()
+            .position(|x| district_key(x) == district_key(district))?;
+        let i = self.indicators.iter().position(|x| x == indicator)?;
+        self.cells.get(d)?.get(i)?.as_ref()
+    }
+}
+
+/// The overview: for every district and indicator, the value of the latest year (ties: a
+/// reviewed figure first, then the later article, then the later figure).
+pub fn overview(articles: &[Article], catalogue: &Catalogue) -> Overview {
+    let mut ids: Vec<String> = catalogue
+        .indicators()
+        .iter()
+        .map(|i| i.id.clone())
+        .collect();
+    for a in articles {
+        for f in &a.figures {
+            if let Some(id) = &f.reading.indicator
+                && !ids.contains(id)
+            {
+                ids.push(id.clone());
+            }
+        }
+    }
+    let dists = districts(articles);
+    let mut cells: Vec<Vec<Option<Cell>>> = vec![vec![None; ids.len()]; dists.len()];
+    for (ii, id) in ids.iter().enumerate() {
+        let c = table(articles, id);
+        for (di, d) in dists.iter().enumerate() {
+            let dk = district_key(d);
+            let rows: Vec<&Row> = c
+                .rows
+                .iter()
+                .filter(|r| {
+                    !r.target && r.district.as_deref().map(district_key) == Some(dk.clone())
+                })
+                .collect();
+            let best = rows.iter().copied().max_by(|a, b| {
+                a.year
+                    .cmp(&b.year)
+                    .then(a.status.is_reviewed().cmp(&b.status.is_reviewed()))
+                    .then(a.article.cmp(&b.article))
+                    .then(a.figure.cmp(&b.figure))
+            });
+            cells[di][ii] = best.map(|r| Cell {
+                value: r.value,
+                value_to: r.value_to,
+                qualifier: r.qualifier,
+                text: r.text.clone(),
+                year: r.year,
+                article: r.article,
+                figure: r.figure,
+                status: r.status,
+                count: rows.len(),
+                conflict: r.conflict,
+            });
+        }
+    }
+    Overview {
+        districts: dists,
+        indicators: ids,
+        cells,
+    }
+}

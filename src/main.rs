@@ -1,9 +1,12 @@
-//! `solieu`: the GUI with no subcommand, `solieu extract PATH...` for batch extraction.
+//! `solieu`: the GUI with no subcommand, `solieu extract PATH...` for batch extraction,
+//! `solieu compare --indicator ID PATH...` for one indicator across districts,
+//! `solieu check PATH...` for the cross-checks, `solieu indicators` for the catalogue.
 #![forbid(unsafe_code)]
 
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
-use solieu::{analyze, export, load, model};
+use solieu::indicators::Catalogue;
+use solieu::{analyze, checks, compare, export, indicators, load, model};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -34,6 +37,27 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// One indicator across districts and years, as CSV (UTF-8 with BOM).
+    Compare {
+        /// The indicator's id (`solieu indicators` lists them).
+        #[arg(long)]
+        indicator: String,
+        /// Articles (.txt, .html, .htm), folders of them, or annotated JSON files (.json).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Cross-check the figures: ratios against percentages, parts against totals, shares over
+    /// 100%, and districts whose articles disagree. One line per issue.
+    Check {
+        /// Articles, folders, or annotated JSON files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// List the indicator catalogue (built-in and the user's copy).
+    Indicators,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -50,6 +74,13 @@ fn main() -> ExitCode {
             format,
             output,
         }) => extract(&paths, format, output.as_deref()),
+        Some(Command::Compare {
+            indicator,
+            paths,
+            output,
+        }) => compare_cmd(&indicator, &paths, output.as_deref()),
+        Some(Command::Check { paths }) => check_cmd(&paths),
+        Some(Command::Indicators) => indicators_cmd(),
         None => match solieu::gui::run(cli.paths) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -61,10 +92,11 @@ fn main() -> ExitCode {
 }
 
 fn extract(paths: &[PathBuf], format: Format, output: Option<&std::path::Path>) -> ExitCode {
+    let cat = catalogue();
     let (files, mut errors) = load::collect_paths(paths);
     let results: Vec<_> = files
         .par_iter()
-        .map(|p| load::load_file(p).map(|l| analyze::analyze(&p.to_string_lossy(), l)))
+        .map(|p| load::load_file(p).map(|l| analyze::analyze_with(&p.to_string_lossy(), l, &cat)))
         .collect();
     let mut articles = Vec::with_capacity(results.len());
     for r in results {
@@ -105,4 +137,136 @@ fn extract(paths: &[PathBuf], format: Format, output: Option<&std::path::Path>) 
         eprintln!("solieu: {} file(s) could not be read", errors.len());
         ExitCode::FAILURE
     }
+}
+
+/// The catalogue in use: built-in plus the user's copy (a broken copy is reported, not fatal).
+fn catalogue() -> Catalogue {
+    let (cat, err) = Catalogue::load();
+    if let Some(e) = err {
+        eprintln!("solieu: {e}");
+    }
+    cat
+}
+
+/// Articles from files and folders (analyzed) and from annotated JSON files (as reviewed, with
+/// indicators filled in where missing); messages for what could not be read.
+fn load_articles(paths: &[PathBuf], cat: &Catalogue) -> (Vec<model::Article>, Vec<String>) {
+    let is_json = |p: &PathBuf| {
+        p.extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    };
+    let (json, other): (Vec<PathBuf>, Vec<PathBuf>) = paths.iter().cloned().partition(is_json);
+    let mut articles = Vec::new();
+    let mut errors = Vec::new();
+    for p in &json {
+        match std::fs::read(p)
+            .map_err(|e| e.to_string())
+            .and_then(|b| export::from_json(&b).map_err(|e| e.to_string()))
+        {
+            Ok(doc) => {
+                for mut a in doc.articles {
+                    indicators::assign(&mut a, cat);
+                    articles.push(a);
+                }
+            }
+            Err(e) => errors.push(format!("{}: {e}", p.display())),
+        }
+    }
+    let (files, load_errors) = load::collect_paths(&other);
+    errors.extend(load_errors.iter().map(|e| e.to_string()));
+    let results: Vec<_> = files
+        .par_iter()
+        .map(|p| load::load_file(p).map(|l| analyze::analyze_with(&p.to_string_lossy(), l, cat)))
+        .collect();
+    for r in results {
+        match r {
+            Ok(a) => articles.push(a),
+            Err(e) => errors.push(e.to_string()),
+        }
+    }
+    for e in &errors {
+        eprintln!("solieu: {e}");
+    }
+    (articles, errors)
+}
+
+fn write_output(output: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), String> {
+    match output {
+        Some(p) => {
+            export::write_atomic(p, bytes).map_err(|e| format!("cannot write {}: {e}", p.display()))
+        }
+        None => {
+            use std::io::Write;
+            std::io::stdout()
+                .lock()
+                .write_all(bytes)
+                .map_err(|e| format!("cannot write to standard output: {e}"))
+        }
+    }
+}
+
+fn compare_cmd(indicator: &str, paths: &[PathBuf], output: Option<&std::path::Path>) -> ExitCode {
+    let cat = catalogue();
+    if cat.get(indicator).is_none() {
+        eprintln!("solieu: unknown indicator «{indicator}»; known: ");
+        for i in cat.indicators() {
+            eprintln!("  {:<28} {}", i.id, i.name);
+        }
+        return ExitCode::FAILURE;
+    }
+    let (articles, errors) = load_articles(paths, &cat);
+    let table = compare::table(&articles, indicator);
+    if !table.missing_districts.is_empty() {
+        eprintln!(
+            "solieu: no figure for {indicator} in: {}",
+            table.missing_districts.join(", ")
+        );
+    }
+    let conflicts = table.rows.iter().filter(|r| r.conflict).count();
+    if conflicts > 0 {
+        eprintln!("solieu: {conflicts} row(s) disagree with another article (column conflict)");
+    }
+    if let Err(e) = write_output(output, &compare::to_csv(&table)) {
+        eprintln!("solieu: {e}");
+        return ExitCode::FAILURE;
+    }
+    if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn check_cmd(paths: &[PathBuf]) -> ExitCode {
+    let cat = catalogue();
+    let (articles, errors) = load_articles(paths, &cat);
+    let issues = checks::check(&articles);
+    for i in &issues {
+        let figs: Vec<String> = i
+            .figures
+            .iter()
+            .map(|f| format!("{}#{}", f.path, f.figure))
+            .collect();
+        println!("{}\t{}\t{}", i.kind.as_str(), i.message_vi, figs.join(" "));
+    }
+    if errors.is_empty() && issues.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn indicators_cmd() -> ExitCode {
+    let cat = catalogue();
+    for i in cat.indicators() {
+        println!(
+            "{}\t{}\t{}\t{}\t{}",
+            i.id,
+            i.kind.as_str(),
+            i.unit,
+            i.name,
+            i.name_en
+        );
+    }
+    ExitCode::SUCCESS
 }

@@ -5,7 +5,7 @@
 use super::number::{Style, parse_grouped};
 use super::page::{Line, LineRole, valid_date};
 use super::scan::{Raw, Shape, char_at, char_before};
-use super::words::{self, Tok, ends_with_phrase, fold, is_all_caps, starts_with_phrase};
+use super::words::{self, Tok, Word, ends_with_phrase, fold, is_all_caps, starts_with_phrase};
 use crate::model::{Kind, Qualifier, Reading};
 
 /// A figure before offsets are converted to code points.
@@ -121,6 +121,19 @@ const UNITS: &[(&str, bool)] = &[
     ("biên chế", false),
 ];
 
+/// [`UNITS`] by their first word, so a lookup tries only the few that can match.
+static UNITS_BY_FIRST_WORD: std::sync::LazyLock<
+    std::collections::HashMap<&'static str, Vec<(&'static str, bool)>>,
+> = std::sync::LazyLock::new(|| {
+    let mut m: std::collections::HashMap<&'static str, Vec<(&'static str, bool)>> =
+        std::collections::HashMap::new();
+    for &(u, person) in UNITS {
+        let first = u.split(' ').next().unwrap_or(u);
+        m.entry(first).or_default().push((u, person));
+    }
+    m
+});
+
 /// Words that never start a counted noun.
 const NOT_UNITS: &[&str] = &[
     "có", "là", "được", "đã", "và", "với", "của", "cho", "trong", "tại", "trên", "dưới", "đến",
@@ -207,9 +220,9 @@ const CURRENCIES: &[&str] = &["đồng", "vnđ", "vnd", "usd", "đ"];
 /// The words around a token, raw and folded.
 struct Around<'a> {
     before: Vec<Tok<'a>>,
-    bf: Vec<String>,
+    bf: Vec<Word<'a>>,
     after: Vec<Tok<'a>>,
-    af: Vec<String>,
+    af: Vec<Word<'a>>,
 }
 
 impl<'a> Around<'a> {
@@ -232,15 +245,15 @@ impl<'a> Around<'a> {
     }
 
     fn prev(&self) -> Option<&str> {
-        self.bf.last().map(String::as_str)
+        self.bf.last().map(|w| &**w)
     }
 
     /// The folded words before the token back to the start of its clause.
-    fn clause_before(&self) -> &[String] {
+    fn clause_before(&self) -> &[Word<'a>] {
         let from = self
             .bf
             .iter()
-            .rposition(|w| matches!(w.as_str(), "," | ";" | "." | ":" | "(" | ")"))
+            .rposition(|w| matches!(&**w, "," | ";" | "." | ":" | "(" | ")"))
             .map_or(0, |i| i + 1);
         &self.bf[from..]
     }
@@ -454,13 +467,14 @@ fn classify_slash(ctx: &Ctx<'_>, s: &str, raw: Raw, a: &Around<'_>) -> (Option<R
 }
 
 /// The counted noun after a number: its text as written and how many folded items it spans.
-fn unit_after(after: &[Tok<'_>], af: &[String]) -> Option<(String, usize)> {
+fn unit_after(after: &[Tok<'_>], af: &[Word<'_>]) -> Option<(String, usize)> {
     let first = af.first()?;
     if !after[0].word || first.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
     let matches_at = |k: usize| -> Option<(usize, bool)> {
-        UNITS
+        UNITS_BY_FIRST_WORD
+            .get(af.get(k)?.as_ref())?
             .iter()
             .filter_map(|(u, person)| words::phrase_at(af, k, u).map(|n| (n, *person)))
             .max_by_key(|(n, _)| *n)
@@ -482,10 +496,7 @@ fn unit_after(after: &[Tok<'_>], af: &[String]) -> Option<(String, usize)> {
         // An unknown noun: the first word, when it can be one.
         let w = &after[0];
         let lower_word = w.s.chars().next().is_some_and(|c| c.is_lowercase());
-        if lower_word
-            && !NOT_UNITS.contains(&first.as_str())
-            && w.s.chars().all(char::is_alphabetic)
-        {
+        if lower_word && !NOT_UNITS.contains(&&**first) && w.s.chars().all(char::is_alphabetic) {
             return Some((w.s.to_string(), 1));
         }
         return None;
@@ -539,7 +550,7 @@ fn qualifier_before(a: &Around<'_>) -> Option<Qualifier> {
 }
 
 /// `trở lên` / `trở xuống` right after the number (or its `%`, or its counted noun).
-fn qualifier_after(af: &[String], skip: usize) -> Option<Qualifier> {
+fn qualifier_after(af: &[Word<'_>], skip: usize) -> Option<Qualifier> {
     let rest = af.get(skip..)?;
     if starts_with_phrase(rest, "trở lên") {
         Some(Qualifier::AtLeast)
@@ -555,21 +566,21 @@ fn is_change(a: &Around<'_>, qualifier: Option<Qualifier>) -> bool {
     let b = &a.bf;
     let n = b.len();
     let skip = usize::from(qualifier.is_some() && n > 0);
-    let at = |k: usize| -> Option<&str> { (n > skip + k).then(|| b[n - 1 - skip - k].as_str()) };
+    let at = |k: usize| -> Option<&str> { (n > skip + k).then(|| &*b[n - 1 - skip - k]) };
     let verb = |w: Option<&str>| matches!(w, Some("tăng" | "giảm"));
     if verb(at(0)) || (verb(at(1)) && matches!(at(0), Some("thêm" | "đi" | "gấp"))) {
         return true;
     }
     // `… so với cùng kỳ / năm trước / khi …` right after.
     let mut k = 0;
-    while k < a.af.len() && k < 4 && !matches!(a.af[k].as_str(), "," | ";" | "." | "so") {
+    while k < a.af.len() && k < 4 && !matches!(&*a.af[k], "," | ";" | "." | "so") {
         k += 1;
     }
     a.af.get(k).is_some_and(|w| w == "so")
         && a.af.get(k + 1).is_some_and(|w| w == "với")
         && a.af.get(k + 2).is_some_and(|w| {
             matches!(
-                w.as_str(),
+                &**w,
                 "cùng" | "năm" | "khi" | "đầu" | "trước" | "kỳ" | "nhiệm" | "giai" | "lúc"
             )
         })
@@ -809,7 +820,7 @@ fn classify_digits(
         .find(|(w, _)| a.af.first().is_some_and(|f| f == w))
         .map_or((1.0, 0), |(_, m)| (*m, 1));
     if let Some(cur) = a.af.get(scale_words)
-        && CURRENCIES.contains(&cur.as_str())
+        && CURRENCIES.contains(&&**cur)
         && !(cur == "đồng" && a.af.get(scale_words + 1).is_some_and(|w| w == "chí"))
     {
         let p = parse_grouped(s, ctx.style, scale_words > 0);
@@ -837,7 +848,7 @@ fn classify_digits(
             && !a
                 .af
                 .first()
-                .is_some_and(|w| matches!(w.as_str(), "đến" | "tới" | "và" | "là"));
+                .is_some_and(|w| matches!(&**w, "đến" | "tới" | "và" | "là"));
         if year_word || !counted {
             let mut r = reading(Kind::Year, int_value(s));
             r.qualifier = year_qualifier(ctx, a, s.parse().unwrap_or(0));

@@ -33,10 +33,11 @@ pub fn metadata(text: &str) -> ArticleMeta {
 }
 
 fn meta_of(text: &str, lines: &[page::Line]) -> ArticleMeta {
+    let (district, province) = page::district_and_province(text, lines);
     ArticleMeta {
         title: page::title(text, lines),
-        district: page::district(text, lines),
-        province: page::province(text, lines),
+        district,
+        province,
         published: page::published(text, lines),
     }
 }

@@ -349,23 +349,21 @@ static PREFIXES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
             .ok()
     });
 
-/// Votes for names after district (`province == false`) or province prefixes in body lines;
-/// the headline counts triple.
-fn vote_names(text: &str, lines: &[Line], province: bool) -> Option<String> {
-    let ac = PREFIXES.as_ref()?;
+/// Votes for names after district and province prefixes in body lines (the headline counts
+/// triple), in one pass over the text: `(district, province)`.
+fn vote_names(text: &str, lines: &[Line]) -> (Option<String>, Option<String>) {
+    let Some(ac) = PREFIXES.as_ref() else {
+        return (None, None);
+    };
     let title = title_line(text, lines);
-    let mut votes: Vec<(String, u32)> = Vec::new();
+    let mut votes: [Vec<(String, u32)>; 2] = [Vec::new(), Vec::new()];
     for m in ac.find_iter(text) {
         let is_province = m.pattern().as_usize() >= DISTRICT_PREFIXES.len();
-        if is_province != province {
-            continue;
-        }
         // The prefix must start a word.
-        if m.start() > 0
-            && text[..m.start()]
-                .chars()
-                .next_back()
-                .is_some_and(super::words::is_word_char)
+        if text[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(super::words::is_word_char)
         {
             continue;
         }
@@ -375,8 +373,8 @@ fn vote_names(text: &str, lines: &[Line], province: bool) -> Option<String> {
             continue;
         }
         let weight = if Some(li) == title { 3 } else { 1 };
-        let end = line.end.min(m.start() + 120);
-        let prefixes: &[&str] = if province {
+        let end = line.end.min(m.start() + 72);
+        let prefixes: &[&str] = if is_province {
             &["tỉnh"]
         } else {
             &["huyện", "thị xã", "quận", "thành phố", "tp"]
@@ -385,26 +383,38 @@ fn vote_names(text: &str, lines: &[Line], province: bool) -> Option<String> {
             .into_iter()
             .next()
         {
-            match votes.iter_mut().find(|(n, _)| *n == name) {
+            let v = &mut votes[usize::from(is_province)];
+            match v.iter_mut().find(|(n, _)| *n == name) {
                 Some(v) => v.1 += weight,
-                None => votes.push((name, weight)),
+                None => v.push((name, weight)),
             }
         }
     }
-    // The first of the most voted names.
+    let [d, p] = votes;
+    (winner(d), winner(p))
+}
+
+/// The first of the most voted names.
+fn winner(votes: Vec<(String, u32)>) -> Option<String> {
     let best = votes.iter().map(|(_, v)| *v).max()?;
     votes.into_iter().find(|(_, v)| *v == best).map(|(n, _)| n)
+}
+
+/// The district and the province: the most frequent names after `huyện`, `thị xã`, `quận`,
+/// `thành phố` (without the prefix) and after `tỉnh`.
+pub fn district_and_province(text: &str, lines: &[Line]) -> (Option<String>, Option<String>) {
+    vote_names(text, lines)
 }
 
 /// The district: the most frequent name after `huyện`, `thị xã`, `quận`, `thành phố` (the
 /// headline counts triple), without its prefix.
 pub fn district(text: &str, lines: &[Line]) -> Option<String> {
-    vote_names(text, lines, false)
+    vote_names(text, lines).0
 }
 
 /// The province, after `tỉnh` (never `Tỉnh ủy`).
 pub fn province(text: &str, lines: &[Line]) -> Option<String> {
-    vote_names(text, lines, true)
+    vote_names(text, lines).1
 }
 
 /// Capitalized names (1–3 words) after any of the folded prefixes within `text[start..end]`.

@@ -243,33 +243,60 @@ fn with_tone(v: char, mark: u8) -> char {
     }
 }
 
+/// A folded word: borrowed from the text when folding changes nothing (the common case), so
+/// looking at the words around a number allocates little.
+pub type Word<'a> = std::borrow::Cow<'a, str>;
+
+/// Folds a word, borrowing it when it is already folded.
+pub fn fold_word(s: &str) -> Word<'_> {
+    let mut prev = ' ';
+    let unchanged = s.chars().all(|c| {
+        let l = lower_char(c);
+        let keep = l == c && !((prev == 'o' || prev == 'u') && split_tone(l).is_some());
+        prev = l;
+        keep
+    });
+    if unchanged {
+        Word::Borrowed(s)
+    } else {
+        Word::Owned(fold(s))
+    }
+}
+
 /// The folded words of a list of items (punctuation kept as is).
-pub fn folded(toks: &[Tok<'_>]) -> Vec<String> {
-    // Rules look a dozen items around a number at most; the rest is not folded.
+pub fn folded<'a>(toks: &[Tok<'a>]) -> Vec<Word<'a>> {
     toks.iter()
-        .map(|t| if t.word { fold(t.s) } else { t.s.to_string() })
+        .map(|t| {
+            if t.word {
+                fold_word(t.s)
+            } else {
+                Word::Borrowed(t.s)
+            }
+        })
         .collect()
 }
 
 /// True when `words` ends with the phrase (a space-separated folded phrase).
-pub fn ends_with_phrase(words: &[String], phrase: &str) -> bool {
+pub fn ends_with_phrase<S: AsRef<str>>(words: &[S], phrase: &str) -> bool {
     let mut it = words.iter().rev();
     phrase
         .rsplit(' ')
-        .all(|p| it.next().is_some_and(|w| w == p))
+        .all(|p| it.next().is_some_and(|w| w.as_ref() == p))
 }
 
 /// True when `words` starts with the phrase.
-pub fn starts_with_phrase(words: &[String], phrase: &str) -> bool {
+pub fn starts_with_phrase<S: AsRef<str>>(words: &[S], phrase: &str) -> bool {
     let mut it = words.iter();
-    phrase.split(' ').all(|p| it.next().is_some_and(|w| w == p))
+    phrase
+        .split(' ')
+        .all(|p| it.next().is_some_and(|w| w.as_ref() == p))
 }
 
 /// How many items a phrase of `words` starting at `at` covers, if it is there.
-pub fn phrase_at(words: &[String], at: usize, phrase: &str) -> Option<usize> {
+pub fn phrase_at<S: AsRef<str>>(words: &[S], at: usize, phrase: &str) -> Option<usize> {
     let mut n = 0;
     for p in phrase.split(' ') {
-        if words.get(at + n).is_none_or(|w| w != p) {
+        if words.get(at + n).is_none_or(|w| w.as_ref() != p) {
             return None;
         }
         n += 1;

@@ -34,12 +34,11 @@ pub fn big_article() -> Article {
         text.push_str(&paras);
     }
     let mut figures = Vec::new();
-    let mut chars = 0usize;
     let mut start: Option<usize> = None;
     let mut buf = String::new();
     let kinds = Kind::ALL;
     let statuses = Status::ALL;
-    for ch in text.chars().chain(std::iter::once(' ')) {
+    for (chars, ch) in text.chars().chain(std::iter::once(' ')).enumerate() {
         let digit = ch.is_ascii_digit() || (start.is_some() && matches!(ch, '.' | ','));
         match (digit, start) {
             (true, None) => {
@@ -68,7 +67,6 @@ pub fn big_article() -> Article {
             }
             (false, None) => {}
         }
-        chars += 1;
     }
     // Units are figures' neighbours in real articles; mark "cán bộ" too for density.
     let idx = solieu::text::CharIndex::new(&text);

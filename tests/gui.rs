@@ -449,3 +449,128 @@ fn every_vietnamese_letter_has_a_glyph() {
         });
     h.run();
 }
+
+#[test]
+fn a_changed_file_is_reanchored_and_lost_figures_are_listed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("bai.txt");
+    std::fs::copy(sample(SAMPLE), &file).expect("copy");
+    let chooser = ScriptedChooser::default();
+    let mut h = harness(app(dir.path(), &chooser, vec![file.clone()]));
+    h.run();
+    let key = h.state().ws.current.expect("current");
+    let a = h.state().ws.current_article().cloned().expect("article");
+    // Two figures with text unique in the article, in different sentences.
+    let unique: Vec<_> = a
+        .figures
+        .iter()
+        .filter(|f| a.figures.iter().filter(|g| g.text == f.text).count() == 1)
+        .filter(|f| a.text.matches(f.text.as_str()).count() == 1)
+        .cloned()
+        .collect();
+    let kept = unique.first().cloned().expect("a unique figure");
+    let lost = unique
+        .iter()
+        .find(|f| f.context != kept.context)
+        .cloned()
+        .expect("another unique figure");
+    for f in [&kept, &lost] {
+        h.state_mut()
+            .ws
+            .edit_figure(key, f.id, solieu::gui::workspace::Edit::Confirm)
+            .expect("confirm");
+    }
+    h.state_mut().save_now();
+    drop(h);
+
+    // The file changes: a line on top, and the sentence of `lost` rewritten.
+    let text = std::fs::read_to_string(&file).expect("read");
+    let text = format!("Tin cập nhật.\n{}", text.replacen(&lost.text, "một số", 1));
+    std::fs::write(&file, text).expect("write");
+
+    let mut h = harness(app(dir.path(), &chooser, vec![]));
+    h.run();
+    let a = h.state().ws.current_article().cloned().expect("restored");
+    let k = a
+        .figures
+        .iter()
+        .find(|f| f.id == kept.id)
+        .expect("kept figure");
+    assert_eq!(k.status, Status::Confirmed);
+    assert_eq!(k.start, kept.start + "Tin cập nhật.\n".chars().count());
+    assert!(
+        a.unplaced.iter().any(|f| f.id == lost.id),
+        "lost one listed"
+    );
+    assert!(
+        h.query_by_label_contains("mất vị trí").is_some(),
+        "shown to the officer"
+    );
+}
+
+#[test]
+fn a_big_article_is_laid_out_only_where_visible() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let chooser = ScriptedChooser::default();
+    let mut h = harness(app(dir.path(), &chooser, vec![sample(SAMPLE)]));
+    h.run();
+    let mut a = h.state().ws.current_article().cloned().expect("article");
+    let one = a.text.clone();
+    a.text = (0..200)
+        .map(|_| one.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    a.figures.clear();
+    a.text_sha256 = solieu::text::sha256_hex(&a.text);
+    let e = h.state_mut().ws.entries.first_mut().expect("entry");
+    e.article = Some(a);
+    e.revision += 1;
+    h.run();
+    let n = h.state().view.laid_out_last_frame;
+    assert!(n > 0 && n < 100, "{n} paragraphs laid out");
+    assert!(h.state().view.content_height() > 50_000.0);
+}
+
+#[test]
+fn drag_a_selection_with_the_mouse_then_add_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let chooser = ScriptedChooser::default();
+    let mut h = harness(app(dir.path(), &chooser, vec![sample(SAMPLE)]));
+    h.run();
+    let (id, label) = some_unique_figure(&mut h);
+    h.run();
+    let r = h.get_by_role_and_label(Role::Link, &label).rect();
+    let before = figure(&h, id);
+    // Drag over the words just left of the figure.
+    let p0 = egui::pos2(r.left() - 60.0, r.center().y);
+    let p1 = egui::pos2(r.left() - 4.0, r.center().y);
+    h.hover_at(p0);
+    h.step();
+    h.drag_at(p0);
+    h.step();
+    h.hover_at(egui::pos2(r.left() - 30.0, r.center().y));
+    h.step();
+    h.hover_at(p1);
+    h.step();
+    h.drop_at(p1);
+    h.run();
+    let (s, e) = h.state().view.selected_range().expect("a selection");
+    assert!(
+        e <= before.start && s < e,
+        "{s}..{e} before {}",
+        before.start
+    );
+    h.key_press(egui::Key::A);
+    h.run();
+    let a = h.state().ws.current_article().cloned().expect("article");
+    let added = a
+        .figures
+        .iter()
+        .find(|f| f.status == Status::Added)
+        .expect("an added figure");
+    assert_eq!((added.start, added.end), (s, e));
+    assert_eq!(
+        Some(added.text.as_str()),
+        solieu::text::slice_chars(&a.text, s, e)
+    );
+}

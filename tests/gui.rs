@@ -574,3 +574,48 @@ fn drag_a_selection_with_the_mouse_then_add_it() {
         solieu::text::slice_chars(&a.text, s, e)
     );
 }
+
+/// Not a test: writes a workspace with a few reviewed figures of every status into
+/// `$SOLIEU_DEMO_DIR`, for the README screenshot (`cargo test --test gui -- --ignored demo`).
+#[test]
+#[ignore]
+fn demo_workspace_for_the_screenshot() {
+    let Some(dir) = std::env::var_os("SOLIEU_DEMO_DIR") else {
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    let chooser = ScriptedChooser::default();
+    let mut app = app(
+        &dir,
+        &chooser,
+        vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_articles")],
+    );
+    let key = app
+        .ws
+        .entries
+        .iter()
+        .find(|e| e.path.ends_with(SAMPLE))
+        .map(|e| e.key)
+        .expect("sample");
+    app.ws.select_entry(key);
+    let a = app.ws.current_article().cloned().expect("article");
+    let ids: Vec<u64> = a.figures.iter().map(|f| f.id).collect();
+    use solieu::gui::workspace::Edit;
+    for (i, id) in ids.iter().enumerate().skip(1).take(8) {
+        let edit = match i % 4 {
+            0 => Edit::Reject,
+            2 => {
+                let mut r = a.figures[i].reading.clone();
+                r.unit = Some("học viên".into());
+                r.value = r.value.map(|v| v + 1.0);
+                Edit::Reading(Box::new(r), Some("Kiểm tra lại với báo cáo".into()))
+            }
+            _ => Edit::Confirm,
+        };
+        let _ = app.ws.edit_figure(key, *id, edit);
+    }
+    let (s, e) = char_span(&a.text, "LSO");
+    let _ = app.ws.add_figure(key, s, e);
+    app.ws.select_figure(ids.get(6).copied());
+    app.save_now();
+}

@@ -128,7 +128,13 @@ impl SolieuApp {
             .as_ref()
             .map(|d| d.join(workspace::WORKSPACE_FILE));
         let mut ws = match ws_path.as_deref().map(Workspace::load) {
-            Some(Ok(Some(ws))) => ws,
+            Some(Ok(Some(ws))) => {
+                message = Some(Message {
+                    text: format!("Đã khôi phục không gian làm việc: {} bài", ws.entries.len()),
+                    error: false,
+                });
+                ws
+            }
             Some(Err(e)) => {
                 // Keep the unreadable file aside instead of overwriting it.
                 if let Some(p) = &ws_path {
@@ -758,7 +764,6 @@ impl SolieuApp {
             );
             ui.separator();
             b(ui, Command::ExportJsonAll, "", true);
-            b(ui, Command::ExportCsv, "", true);
         });
     }
 

@@ -547,6 +547,18 @@ pub fn fmt_vi(v: f64) -> String {
     out
 }
 
+/// Formats a value for its kind: years and ordinals without grouping (`2018`, not `2.018`).
+pub fn fmt_value(kind: Kind, v: f64) -> String {
+    match kind {
+        Kind::Year | Kind::YearRange | Kind::Ordinal | Kind::Roman
+            if v.fract() == 0.0 && v.abs() < 1e9 =>
+        {
+            format!("{}", v as i64)
+        }
+        _ => fmt_vi(v),
+    }
+}
+
 /// A one-line description of a reading: `≈ 22.400 cán bộ (Số lượng)`.
 pub fn describe(f: &crate::model::Reading, lang: Lang) -> String {
     let mut s = String::new();
@@ -558,10 +570,10 @@ pub fn describe(f: &crate::model::Reading, lang: Lang) -> String {
     if let Some(d) = &f.date {
         s.push_str(d);
     } else if let Some(v) = f.value {
-        s.push_str(&fmt_vi(v));
+        s.push_str(&fmt_value(f.kind, v));
         if let Some(t) = f.value_to {
             s.push_str(" – ");
-            s.push_str(&fmt_vi(t));
+            s.push_str(&fmt_value(f.kind, t));
         }
         if f.kind == Kind::Percent {
             s.push('%');
@@ -659,6 +671,8 @@ mod tests {
         assert_eq!(fmt_vi(1902995.0), "1.902.995");
         assert_eq!(fmt_vi(-5.5), "-5,5");
         assert_eq!(fmt_vi(69.0), "69");
+        assert_eq!(fmt_value(Kind::Year, 2018.0), "2018");
+        assert_eq!(fmt_value(Kind::Count, 2018.0), "2.018");
     }
 
     #[test]

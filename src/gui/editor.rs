@@ -4,7 +4,7 @@
 //! Text fields keep drafts; a draft is applied when its field loses focus (Enter, Tab, a
 //! click elsewhere). Invalid input shows an inline error and changes nothing.
 
-use super::article_view::{describe, fmt_vi, kind_color};
+use super::article_view::{describe, fmt_value, kind_color};
 use super::command::{Command, edit_reading};
 use super::i18n::Lang;
 use super::workspace::{self, Edit, Entry, Meta, Workspace};
@@ -32,8 +32,8 @@ struct Drafts {
 impl Drafts {
     fn of(f: &Figure) -> Self {
         let r = &f.reading;
-        let value = r.value.map(fmt_vi).unwrap_or_default();
-        let value_to = r.value_to.map(fmt_vi).unwrap_or_default();
+        let value = r.value.map(|v| fmt_value(r.kind, v)).unwrap_or_default();
+        let value_to = r.value_to.map(|v| fmt_value(r.kind, v)).unwrap_or_default();
         Drafts {
             shown_value: value.clone(),
             shown_value_to: value_to.clone(),
@@ -525,9 +525,10 @@ impl EditorView {
                 } else {
                     text = text.color(kind_color(f.reading.kind, dark));
                 }
-                let r = ui.add_sized(
-                    [ui.available_width(), row_h],
-                    egui::Button::selectable(Some(f.id) == selected, text).truncate(),
+                let r = ui.add(
+                    egui::Button::selectable(Some(f.id) == selected, text)
+                        .truncate()
+                        .min_size(egui::vec2(ui.available_width(), row_h)),
                 );
                 if r.clicked() {
                     out.push(Command::SelectFigure(f.id));

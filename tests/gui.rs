@@ -619,3 +619,41 @@ fn demo_workspace_for_the_screenshot() {
     app.ws.select_figure(ids.get(6).copied());
     app.save_now();
 }
+
+#[test]
+fn undo_keeps_at_least_a_hundred_steps() {
+    let mut ws = solieu::gui::workspace::Workspace::new();
+    ws.open_paths(&[sample(SAMPLE)]);
+    let key = ws.current.expect("current");
+    let a = ws.current_article().cloned().expect("article");
+    let original = a.clone();
+    let id = match a.figures.first() {
+        Some(f) => f.id,
+        None => {
+            let (s, e) = char_span(&a.text, "69");
+            ws.add_figure(key, s, e).expect("added")
+        }
+    };
+    use solieu::gui::workspace::Edit;
+    for i in 0..150 {
+        let edit = if i % 2 == 0 {
+            Edit::Reject
+        } else {
+            Edit::Confirm
+        };
+        ws.edit_figure(key, id, edit).expect("edit");
+    }
+    let mut n = 0;
+    while ws.undo() {
+        n += 1;
+    }
+    assert!(n >= 150, "{n} steps");
+    assert_eq!(ws.current_article(), Some(&original));
+    while ws.redo() {}
+    assert_eq!(
+        ws.current_article()
+            .and_then(|a| a.figures.iter().find(|f| f.id == id))
+            .map(|f| f.status),
+        Some(Status::Confirmed)
+    );
+}

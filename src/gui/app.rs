@@ -928,18 +928,54 @@ impl SolieuApp {
     }
 }
 
-/// `HH:MM:SS UTC` of a time.
+/// `HH:MM:SS` of a time in the local zone when its offset is fixed (Vietnam: UTC+7, no
+/// summer time), else `HH:MM:SS UTC`.
 fn clock(t: SystemTime) -> String {
     let s = t
         .duration_since(SystemTime::UNIX_EPOCH)
-        .map(|d| d.as_secs())
+        .map(|d| d.as_secs() as i64)
         .unwrap_or(0);
-    format!(
-        "{:02}:{:02}:{:02} UTC",
-        (s / 3600) % 24,
-        (s / 60) % 60,
-        s % 60
-    )
+    let (s, suffix) = match local_offset() {
+        Some(off) => (s + off, String::new()),
+        None => (s, " UTC".to_string()),
+    };
+    let s = s.rem_euclid(86_400);
+    format!("{:02}:{:02}:{:02}{suffix}", s / 3600, (s / 60) % 60, s % 60)
+}
+
+/// The local zone's offset from UTC in seconds, when it has no summer time: from `$TZ`, else
+/// the POSIX rule at the end of `/etc/localtime` (`<+07>-7`, `UTC0`).
+fn local_offset() -> Option<i64> {
+    let rule = match std::env::var("TZ") {
+        Ok(tz) if !tz.is_empty() && !tz.starts_with(':') && !tz.contains('/') => tz,
+        _ => {
+            let bytes = std::fs::read("/etc/localtime").ok()?;
+            let text =
+                String::from_utf8_lossy(bytes.get(bytes.len().saturating_sub(64)..)?).into_owned();
+            text.trim_end_matches('\n').rsplit('\n').next()?.to_string()
+        }
+    };
+    posix_offset(&rule)
+}
+
+/// The offset of a POSIX TZ rule without summer time (`<+07>-7` → +25200 s).
+fn posix_offset(rule: &str) -> Option<i64> {
+    let rest = match rule.strip_prefix('<') {
+        Some(r) => &r[r.find('>')? + 1..],
+        None => rule.trim_start_matches(|c: char| c.is_ascii_alphabetic()),
+    };
+    if rest.is_empty() || rest.contains(',') || rest.chars().any(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let (sign, num) = match rest.as_bytes()[0] {
+        b'-' => (1, &rest[1..]),
+        b'+' => (-1, &rest[1..]),
+        _ => (-1, rest),
+    };
+    let mut parts = num.split(':').map(|p| p.parse::<i64>().ok());
+    let h = parts.next()??;
+    let m = parts.next().flatten().unwrap_or(0);
+    Some(sign * (h * 3600 + m * 60))
 }
 
 /// The bundled sample articles: `sample_articles/` in the current folder, else beside the
@@ -969,5 +1005,18 @@ impl eframe::App for SolieuApp {
         if self.unsaved() {
             self.save_now();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::posix_offset;
+
+    #[test]
+    fn posix_zones() {
+        assert_eq!(posix_offset("<+07>-7"), Some(7 * 3600));
+        assert_eq!(posix_offset("UTC0"), Some(0));
+        assert_eq!(posix_offset("IST-5:30"), Some(5 * 3600 + 1800));
+        assert_eq!(posix_offset("EST5EDT,M3.2.0,M11.1.0"), None);
     }
 }

@@ -657,3 +657,31 @@ fn undo_keeps_at_least_a_hundred_steps() {
         Some(Status::Confirmed)
     );
 }
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_folder_opens_its_articles() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let chooser = ScriptedChooser::default();
+    let mut h = harness(app(dir.path(), &chooser, vec![]));
+    h.run();
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_articles");
+    let n = std::fs::read_dir(&folder).map(|d| d.count()).unwrap_or(0);
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(folder)));
+    h.run();
+    assert_eq!(h.state().ws.entries.len(), n);
+    assert!(h.state().ws.entries.iter().all(|e| e.article.is_some()));
+}

@@ -1,0 +1,687 @@
+//! The workbench driven like an officer would, through egui_kittest (no GPU): the real app,
+//! its own open path (a scripted file chooser instead of rfd), clicks on highlighted figures by
+//! their label, typing, keys, undo/redo, export, autosave and restore.
+
+use eframe::egui;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use solieu::gui::app::{AppOptions, Settings, SolieuApp};
+use solieu::gui::files::{Answer, ScriptedChooser};
+use solieu::gui::fonts;
+use solieu::model::Status;
+use std::path::{Path, PathBuf};
+
+fn sample(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample_articles")
+        .join(name)
+}
+
+const SAMPLE: &str = "001_c6b0febf5c4e5fd2.txt";
+
+fn app(data: &Path, chooser: &ScriptedChooser, paths: Vec<PathBuf>) -> SolieuApp {
+    SolieuApp::new(AppOptions {
+        settings: Settings::default(),
+        data_dir: Some(data.to_path_buf()),
+        paths,
+        open_samples: false,
+        chooser: Box::new(chooser.clone()),
+    })
+}
+
+fn harness(app: SolieuApp) -> Harness<'static, SolieuApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(12)
+        .with_context_setup(fonts::install)
+        .build_ui_state(|ui, app: &mut SolieuApp| app.show(ui), app)
+}
+
+/// Opens the sample through File → Open with the chooser answering its path.
+fn open_sample(h: &mut Harness<'static, SolieuApp>, chooser: &ScriptedChooser) {
+    chooser.push(Answer::Paths(vec![sample(SAMPLE)]));
+    h.get_by_label("Tệp").click();
+    h.run();
+    // The menu's item (the toolbar has a button with the same words).
+    h.get_all_by_label_contains("Mở tệp…")
+        .last()
+        .expect("menu item")
+        .click();
+    h.run();
+    assert!(
+        h.state().ws.current_article().is_some(),
+        "the sample opened"
+    );
+}
+
+/// A figure of the current article whose text is unique in the article, so its label finds
+/// exactly one span; falls back to an added one when the extractor found none.
+fn some_unique_figure(h: &mut Harness<'static, SolieuApp>) -> (u64, String) {
+    let a = h.state().ws.current_article().cloned().expect("article");
+    for f in &a.figures {
+        if a.figures.iter().filter(|g| g.text == f.text).count() == 1 && f.text.len() >= 2 {
+            return (f.id, f.text.clone());
+        }
+    }
+    // The extractor found nothing usable: add one by selecting "69" ourselves.
+    let (s, e) = char_span(&a.text, "69");
+    let key = h.state().ws.current.expect("current");
+    let id = h.state_mut().ws.add_figure(key, s, e).expect("added");
+    (id, "69".into())
+}
+
+fn char_span(text: &str, needle: &str) -> (usize, usize) {
+    let b = text.find(needle).expect("needle in text");
+    let s = text[..b].chars().count();
+    (s, s + needle.chars().count())
+}
+
+fn figure(h: &Harness<'static, SolieuApp>, id: u64) -> solieu::model::Figure {
+    h.state()
+        .ws
+        .current_article()
+        .and_then(|a| a.figures.iter().find(|f| f.id == id).cloned())
+        .expect("figure")
+}
+
+#[test]
+fn review_a_figure_with_mouse_and_keys() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let chooser = ScriptedChooser::default();
+    let mut h = harness(app(dir.path(), &chooser, vec![]));
+    h.run();
+    open_sample(&mut h, &chooser);
+    let (id, label) = some_unique_figure(&mut h);
+    h.run();
+
+    // Click the highlighted figure by its label: it is selected and its fields shown.
+    h.get_by_role_and_label(Role::Link, &label).click();
+    h.run();
+    assert_eq!(h.state().ws.selected, Some(id));
+
+    // Type a new value in Vietnamese style and press Enter: the figure is corrected.
+    let value = h.get_by_role_and_label(Role::TextInput, "Giá trị");
+    value.focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Giá trị")
+        .type_text("22.400");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let f = figure(&h, id);
+    assert_eq!(f.reading.value, Some(22400.0), "value typed as 22.400");
+    assert_eq!(f.status, Status::Corrected);
+    assert!(f.extracted.is_some() || f.status == Status::Added);
+    // The machine's reading stays in view.
+    assert!(h.query_by_label_contains("Máy đọc:").is_some());
+
+    // Undo, redo.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    let f = figure(&h, id);
+    assert_ne!(f.reading.value, Some(22400.0), "undone");
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    h.run();
+    assert_eq!(figure(&h, id).reading.value, Some(22400.0), "redone");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    h.run();
+    assert_eq!(
+        figure(&h, id).reading.value,
+        Some(22400.0),
+        "redone with Ctrl+Y"
+    );
+
+    // Revert, then confirm with the button.
+    h.get_by_label("Trả về").click();
+    h.run();
+    assert_eq!(figure(&h, id).status, Status::Extracted);
+    h.get_by_label("Xác nhận số này").click();
+    h.run();
+    assert_eq!(figure(&h, id).status, Status::Confirmed);
+
+    // Next figure with the arrow key, reject it with Delete.
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    let next = h.state().ws.selected.expect("a next figure");
+    assert_ne!(next, id);
+    h.key_press(egui::Key::Delete);
+    h.run();
+    assert_eq!(figure(&h, next).status, Status::Rejected);
+    // Back, and Enter confirms from the keyboard.
+    h.key_press(egui::Key::ArrowUp);
+    h.run();
+    assert_eq!(h.state().ws.selected, Some(id));
+    h.key_press(egui::Key::Delete);
+    h.run();
+    assert_eq!(figure(&h, id).status, Status::Rejected);
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(figure(&h, id).status, Status::Confirmed);
+    // Next unreviewed skips reviewed ones.
+    h.key_press(egui::Key::U);
+    h.run();
+    let u = h.state().ws.selected.expect("an unreviewed figure");
+    assert!(!figure(&h, u).status.is_reviewed());
+}
+
+#[test]
+fn invalid_input_shows_an_error_and_changes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let chooser = ScriptedChooser::default();
+    let mut h = harness(app(dir.path(), &chooser, vec![sample(SAMPLE)]));
+    h.run();
+    let (id, label) = some_unique_figure(&mut h);
+    h.run();
+    h.get_by_role_and_label(Role::Link, &label).click();
+    h.run();
+    let before = figure(&h, id);
+    h.get_by_role_and_label(Role::TextInput, "Giá trị").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Giá trị")
+        .type_text("9,7,2");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(figure(&h, id), before, "nothing changed");
+    assert!(
+        h.query_by_label_contains("dấu phân cách").is_some(),
+        "inline error"
+    );
+    assert!(!h.state().ws.can_undo());
+
+    // A date 31/02 in the header is refused too.
+    let key = h.state().ws.current.expect("current");
+    let meta_before = h
+        .state()
+        .ws
+        .entry(key)
+        .and_then(|e| e.article.clone())
+        .map(|a| a.published);
+    h.get_by_role_and_label(Role::TextInput, "Ngày đăng")
+        .focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Ngày đăng")
+        .type_text("31/02/2019");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(
+        h.query_by_label_contains("“2019-02-31” không hợp lệ")
+            .is_some(),
+        "inline date error"
+    );
+    let meta_after = h
+        .state()
+        .ws
+        .entry(key)
+        .and_then(|e| e.article.clone())
+        .map(|a| a.published);
+    assert_eq!(meta_before, meta_after);
+}
+
+#[test]
+fn add_a_figure_from_a_selection_and_export() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let chooser = ScriptedChooser::default();
+    let mut h = harness(app(dir.path(), &chooser, vec![]));
+    h.run();
+    open_sample(&mut h, &chooser);
+    let text = h
+        .state()
+        .ws
+        .current_article()
+        .map(|a| a.text.clone())
+        .expect("text");
+    // A word the machine does not read as a figure: "LSO".
+    let (s, e) = char_span(&text, "LSO");
+    h.state_mut()
+        .push(solieu::gui::command::Command::SelectText(s, e));
+    h.run();
+    h.get_by_label("+ Thêm số liệu từ vùng chọn").click();
+    h.run();
+    let a = h.state().ws.current_article().cloned().expect("article");
+    let added = a
+        .figures
+        .iter()
+        .find(|f| f.start == s && f.end == e)
+        .expect("added figure");
+    assert_eq!(added.status, Status::Added);
+    assert_eq!(added.text, "LSO");
+    assert_eq!(h.state().ws.selected, Some(added.id));
+
+    // Export JSON through the app's own path, then read the file.
+    let out = dir.path().join("xuat.json");
+    chooser.push(Answer::Paths(vec![out.clone()]));
+    h.get_by_label("Xuất JSON (mọi bài)…").click();
+    h.run();
+    let doc = solieu::export::from_json(&std::fs::read(&out).expect("exported")).expect("valid");
+    assert_eq!(doc.articles.len(), 1);
+    assert!(
+        doc.articles[0]
+            .figures
+            .iter()
+            .any(|f| f.text == "LSO" && f.status == Status::Added)
+    );
+
+    // An unwritable path: a message, nothing else changes.
+    chooser.push(Answer::Paths(vec![dir.path().join("no/such/dir/x.json")]));
+    h.get_by_label("Xuất JSON (mọi bài)…").click();
+    h.run();
+    assert!(h.state().message.as_ref().is_some_and(|m| m.error));
+    assert!(h.query_by_label("Có lỗi").is_some(), "error window");
+}
+
+#[test]
+fn autosave_then_a_fresh_app_restores_everything() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let chooser = ScriptedChooser::default();
+    let mut h = harness(app(dir.path(), &chooser, vec![sample(SAMPLE)]));
+    h.run();
+    let (id, label) = some_unique_figure(&mut h);
+    h.run();
+    h.get_by_role_and_label(Role::Link, &label).click();
+    h.run();
+    h.key_press(egui::Key::Delete);
+    h.run();
+    // Wait past the autosave delay, stepping frames like the event loop would.
+    std::thread::sleep(solieu::gui::app::AUTOSAVE_DELAY + std::time::Duration::from_millis(50));
+    h.run();
+    assert!(!h.state().unsaved(), "written through");
+    assert!(dir.path().join("workspace.json").exists());
+    drop(h);
+
+    let mut h2 = harness(app(dir.path(), &chooser, vec![]));
+    h2.run();
+    assert_eq!(h2.state().ws.selected, Some(id), "selection restored");
+    assert_eq!(
+        figure(&h2, id).status,
+        Status::Rejected,
+        "annotation restored"
+    );
+}
+
+#[test]
+fn a_bad_file_shows_its_error_and_the_rest_open() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bad = dir.path().join("hong.txt");
+    std::fs::write(&bad, [0xffu8, 0xfe, 0x00, 0xd8, 0xff]).expect("write");
+    let missing = dir.path().join("khong-co.txt");
+    let chooser = ScriptedChooser::default();
+    let mut h = harness(app(
+        dir.path(),
+        &chooser,
+        vec![bad.clone(), sample(SAMPLE), missing],
+    ));
+    h.run();
+    let ws = &h.state().ws;
+    assert_eq!(ws.entries.len(), 3);
+    assert_eq!(ws.entries.iter().filter(|e| e.article.is_some()).count(), 1);
+    assert!(
+        ws.entries
+            .iter()
+            .any(|e| e.error.is_some() && e.path.ends_with("hong.txt"))
+    );
+    assert!(
+        h.query_by_label_contains("Lỗi: hong.txt").is_some(),
+        "listed with its error"
+    );
+}
+
+#[test]
+fn no_file_dialog_offers_a_path_field() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let chooser = ScriptedChooser::default(); // answers Unavailable
+    let mut h = harness(app(dir.path(), &chooser, vec![]));
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run();
+    let field = h.get_by_role_and_label(Role::TextInput, "Đường dẫn");
+    field.focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Đường dẫn")
+        .type_text(&sample(SAMPLE).to_string_lossy());
+    h.run();
+    h.get_by_label("Đồng ý").click();
+    h.run();
+    assert!(h.state().ws.current_article().is_some());
+}
+
+#[test]
+fn import_merges_and_refuses_newer_versions() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let chooser = ScriptedChooser::default();
+    let mut h = harness(app(dir.path(), &chooser, vec![sample(SAMPLE)]));
+    h.run();
+    let (id, _) = some_unique_figure(&mut h);
+    // Someone else rejected the figure.
+    let mut theirs = h.state().ws.current_article().cloned().expect("article");
+    for f in &mut theirs.figures {
+        if f.id == id {
+            f.status = Status::Rejected;
+        }
+    }
+    let doc = solieu::model::Document::new(vec![theirs]);
+    let good = dir.path().join("ban-khac.json");
+    std::fs::write(&good, solieu::export::to_json(&doc)).expect("write");
+    chooser.push(Answer::Paths(vec![good]));
+    h.state_mut()
+        .push(solieu::gui::command::Command::ImportJson);
+    h.run();
+    assert_eq!(
+        figure(&h, id).status,
+        Status::Rejected,
+        "merged by text hash"
+    );
+    assert_eq!(h.state().ws.entries.len(), 1);
+
+    let mut newer = serde_json::to_value(&doc).expect("json");
+    newer["version"] = serde_json::json!(99);
+    let bad = dir.path().join("moi-hon.json");
+    std::fs::write(&bad, newer.to_string()).expect("write");
+    chooser.push(Answer::Paths(vec![bad]));
+    let before = h.state().ws.to_bytes();
+    h.state_mut()
+        .push(solieu::gui::command::Command::ImportJson);
+    h.run();
+    assert!(
+        h.state()
+            .message
+            .as_ref()
+            .is_some_and(|m| m.error && m.text.contains("newer"))
+    );
+    assert_eq!(h.state().ws.to_bytes(), before, "workspace unchanged");
+}
+
+#[test]
+fn shortcuts_window_opens_with_f1() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let chooser = ScriptedChooser::default();
+    let mut h = harness(app(dir.path(), &chooser, vec![sample(SAMPLE)]));
+    h.run();
+    h.key_press(egui::Key::F1);
+    h.run();
+    assert!(h.query_all_by_label("Phím tắt").count() >= 1);
+    // The toolbar button and the row of the shortcut list.
+    assert!(h.query_all_by_label("Số chưa duyệt tiếp theo").count() >= 2);
+    assert!(h.query_by_label_contains("F1").is_some());
+}
+
+/// Every Vietnamese letter (both cases, 134) and the combining marks lay out under the
+/// panic-on-missing-glyph policy, with the app's fonts.
+#[test]
+fn every_vietnamese_letter_has_a_glyph() {
+    let lower =
+        "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ";
+    let upper: String = lower.chars().flat_map(char::to_uppercase).collect();
+    let vowels_with_marks = lower
+        .chars()
+        .filter(|c| !c.is_ascii() || "aeiouy".contains(*c))
+        .filter(|c| !matches!(c, 'đ'))
+        .count();
+    let all: String = format!("{lower}{upper}");
+    assert_eq!(
+        all.chars().filter(|c| !c.is_ascii()).count(),
+        134,
+        "134 letters with diacritics"
+    );
+    assert!(vowels_with_marks > 60);
+    // Combining marks: grave, acute, hook above, tilde, dot below, breve, circumflex, horn.
+    let combining = "a\u{300} a\u{301} a\u{309} a\u{303} a\u{323} a\u{306} a\u{302} o\u{31b}";
+    let mut h = Harness::builder()
+        .with_context_setup(fonts::install)
+        .build_ui(move |ui| {
+            ui.label(&all);
+            ui.label(combining);
+            ui.label(egui::RichText::new(&all).monospace());
+            ui.label(egui::RichText::new(&all).family(egui::FontFamily::Name(fonts::BOLD.into())));
+        });
+    h.run();
+}
+
+#[test]
+fn a_changed_file_is_reanchored_and_lost_figures_are_listed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("bai.txt");
+    std::fs::copy(sample(SAMPLE), &file).expect("copy");
+    let chooser = ScriptedChooser::default();
+    let mut h = harness(app(dir.path(), &chooser, vec![file.clone()]));
+    h.run();
+    let key = h.state().ws.current.expect("current");
+    let a = h.state().ws.current_article().cloned().expect("article");
+    // Two figures with text unique in the article, in different sentences.
+    let unique: Vec<_> = a
+        .figures
+        .iter()
+        .filter(|f| a.figures.iter().filter(|g| g.text == f.text).count() == 1)
+        .filter(|f| a.text.matches(f.text.as_str()).count() == 1)
+        .cloned()
+        .collect();
+    let kept = unique.first().cloned().expect("a unique figure");
+    let lost = unique
+        .iter()
+        .find(|f| f.context != kept.context)
+        .cloned()
+        .expect("another unique figure");
+    for f in [&kept, &lost] {
+        h.state_mut()
+            .ws
+            .edit_figure(key, f.id, solieu::gui::workspace::Edit::Confirm)
+            .expect("confirm");
+    }
+    h.state_mut().save_now();
+    drop(h);
+
+    // The file changes: a line on top, and the sentence of `lost` rewritten.
+    let text = std::fs::read_to_string(&file).expect("read");
+    let text = format!("Tin cập nhật.\n{}", text.replacen(&lost.text, "một số", 1));
+    std::fs::write(&file, text).expect("write");
+
+    let mut h = harness(app(dir.path(), &chooser, vec![]));
+    h.run();
+    let a = h.state().ws.current_article().cloned().expect("restored");
+    let k = a
+        .figures
+        .iter()
+        .find(|f| f.id == kept.id)
+        .expect("kept figure");
+    assert_eq!(k.status, Status::Confirmed);
+    assert_eq!(k.start, kept.start + "Tin cập nhật.\n".chars().count());
+    assert!(
+        a.unplaced.iter().any(|f| f.id == lost.id),
+        "lost one listed"
+    );
+    assert!(
+        h.query_by_label_contains("mất vị trí").is_some(),
+        "shown to the officer"
+    );
+}
+
+#[test]
+fn a_big_article_is_laid_out_only_where_visible() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let chooser = ScriptedChooser::default();
+    let mut h = harness(app(dir.path(), &chooser, vec![sample(SAMPLE)]));
+    h.run();
+    let mut a = h.state().ws.current_article().cloned().expect("article");
+    let one = a.text.clone();
+    a.text = (0..200)
+        .map(|_| one.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    a.figures.clear();
+    a.text_sha256 = solieu::text::sha256_hex(&a.text);
+    let e = h.state_mut().ws.entries.first_mut().expect("entry");
+    e.article = Some(a);
+    e.revision += 1;
+    h.run();
+    let n = h.state().view.laid_out_last_frame;
+    assert!(n > 0 && n < 100, "{n} paragraphs laid out");
+    assert!(h.state().view.content_height() > 50_000.0);
+}
+
+#[test]
+fn drag_a_selection_with_the_mouse_then_add_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let chooser = ScriptedChooser::default();
+    let mut h = harness(app(dir.path(), &chooser, vec![sample(SAMPLE)]));
+    h.run();
+    let (id, label) = some_unique_figure(&mut h);
+    h.run();
+    let r = h.get_by_role_and_label(Role::Link, &label).rect();
+    let before = figure(&h, id);
+    // Drag over the words just left of the figure.
+    let p0 = egui::pos2(r.left() - 60.0, r.center().y);
+    let p1 = egui::pos2(r.left() - 4.0, r.center().y);
+    h.hover_at(p0);
+    h.step();
+    h.drag_at(p0);
+    h.step();
+    h.hover_at(egui::pos2(r.left() - 30.0, r.center().y));
+    h.step();
+    h.hover_at(p1);
+    h.step();
+    h.drop_at(p1);
+    h.run();
+    let (s, e) = h.state().view.selected_range().expect("a selection");
+    assert!(
+        e <= before.start && s < e,
+        "{s}..{e} before {}",
+        before.start
+    );
+    h.key_press(egui::Key::A);
+    h.run();
+    let a = h.state().ws.current_article().cloned().expect("article");
+    let added = a
+        .figures
+        .iter()
+        .find(|f| f.status == Status::Added)
+        .expect("an added figure");
+    assert_eq!((added.start, added.end), (s, e));
+    assert_eq!(
+        Some(added.text.as_str()),
+        solieu::text::slice_chars(&a.text, s, e)
+    );
+}
+
+/// Not a test: writes a workspace with a few reviewed figures of every status into
+/// `$SOLIEU_DEMO_DIR`, for the README screenshot (`cargo test --test gui -- --ignored demo`).
+#[test]
+#[ignore]
+fn demo_workspace_for_the_screenshot() {
+    let Some(dir) = std::env::var_os("SOLIEU_DEMO_DIR") else {
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    let chooser = ScriptedChooser::default();
+    let mut app = app(
+        &dir,
+        &chooser,
+        vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_articles")],
+    );
+    let key = app
+        .ws
+        .entries
+        .iter()
+        .find(|e| e.path.ends_with(SAMPLE))
+        .map(|e| e.key)
+        .expect("sample");
+    app.ws.select_entry(key);
+    let a = app.ws.current_article().cloned().expect("article");
+    let ids: Vec<u64> = a.figures.iter().map(|f| f.id).collect();
+    use solieu::gui::workspace::Edit;
+    for (i, id) in ids.iter().enumerate().skip(1).take(8) {
+        let edit = match i % 4 {
+            0 => Edit::Reject,
+            2 => {
+                let mut r = a.figures[i].reading.clone();
+                r.unit = Some("học viên".into());
+                r.value = r.value.map(|v| v + 1.0);
+                Edit::Reading(Box::new(r), Some("Kiểm tra lại với báo cáo".into()))
+            }
+            _ => Edit::Confirm,
+        };
+        let _ = app.ws.edit_figure(key, *id, edit);
+    }
+    let (s, e) = char_span(&a.text, "LSO");
+    let _ = app.ws.add_figure(key, s, e);
+    app.ws.select_figure(ids.get(6).copied());
+    app.save_now();
+}
+
+#[test]
+fn undo_keeps_at_least_a_hundred_steps() {
+    let mut ws = solieu::gui::workspace::Workspace::new();
+    ws.open_paths(&[sample(SAMPLE)]);
+    let key = ws.current.expect("current");
+    let a = ws.current_article().cloned().expect("article");
+    let original = a.clone();
+    let id = match a.figures.first() {
+        Some(f) => f.id,
+        None => {
+            let (s, e) = char_span(&a.text, "69");
+            ws.add_figure(key, s, e).expect("added")
+        }
+    };
+    use solieu::gui::workspace::Edit;
+    for i in 0..150 {
+        let edit = if i % 2 == 0 {
+            Edit::Reject
+        } else {
+            Edit::Confirm
+        };
+        ws.edit_figure(key, id, edit).expect("edit");
+    }
+    let mut n = 0;
+    while ws.undo() {
+        n += 1;
+    }
+    assert!(n >= 150, "{n} steps");
+    assert_eq!(ws.current_article(), Some(&original));
+    while ws.redo() {}
+    assert_eq!(
+        ws.current_article()
+            .and_then(|a| a.figures.iter().find(|f| f.id == id))
+            .map(|f| f.status),
+        Some(Status::Confirmed)
+    );
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_folder_opens_its_articles() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let chooser = ScriptedChooser::default();
+    let mut h = harness(app(dir.path(), &chooser, vec![]));
+    h.run();
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_articles");
+    let n = std::fs::read_dir(&folder).map(|d| d.count()).unwrap_or(0);
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(folder)));
+    h.run();
+    assert_eq!(h.state().ws.entries.len(), n);
+    assert!(h.state().ws.entries.iter().all(|e| e.article.is_some()));
+}

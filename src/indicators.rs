@@ -470,8 +470,12 @@ fn norm_word(raw: &str) -> String {
     norm_y(&fold(raw))
 }
 
+/// [`ABBREVIATIONS`] as a map, so each word costs one lookup.
+static ABBREVIATION_MAP: std::sync::LazyLock<HashMap<&'static str, &'static str>> =
+    std::sync::LazyLock::new(|| ABBREVIATIONS.iter().copied().collect());
+
 fn expansion(w: &str) -> Option<&'static str> {
-    ABBREVIATIONS.iter().find(|(a, _)| *a == w).map(|(_, e)| *e)
+    ABBREVIATION_MAP.get(w).copied()
 }
 
 /// The words of `text[from..to]`: alphanumeric runs, folded, abbreviations expanded;
@@ -503,7 +507,7 @@ fn words(text: &str, from: usize, to: usize) -> Vec<Word> {
     };
     let mut ws: Option<usize> = None;
     for (i, c) in slice.char_indices() {
-        if c.is_alphanumeric() {
+        if crate::extract::words::is_word_char(c) {
             ws.get_or_insert(i);
         } else if let Some(s) = ws.take() {
             push(s, i);

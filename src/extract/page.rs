@@ -14,6 +14,8 @@ pub enum LineRole {
     Counter,
     /// The dateline at the top (`Thứ sáu, 22/02/2019`).
     Dateline,
+    /// The headline (article text too).
+    Title,
 }
 
 /// One line of the text with its byte range and role.
@@ -149,6 +151,11 @@ pub fn lines(text: &str) -> Vec<Line> {
         }
         out[i].role = role;
     }
+    if let Some(t) = title
+        && out[t].role == LineRole::Body
+    {
+        out[t].role = LineRole::Title;
+    }
     out
 }
 
@@ -230,13 +237,21 @@ fn title_line(text: &str, lines: &[Line]) -> Option<usize> {
 
 /// The headline.
 pub fn title(text: &str, lines: &[Line]) -> Option<String> {
-    title_line(text, lines).map(|i| text[lines[i].start..lines[i].end].trim().to_string())
+    title_index(lines).map(|i| text[lines[i].start..lines[i].end].trim().to_string())
+}
+
+/// The index of the headline among lines classified by [`lines`].
+fn title_index(lines: &[Line]) -> Option<usize> {
+    lines.iter().position(|l| l.role == LineRole::Title)
 }
 
 /// The publication date from a dateline near the top, or a labelled date (`Ngày đăng:`).
 pub fn published(text: &str, lines: &[Line]) -> Option<String> {
     for l in lines.iter().take(40) {
         let t = text[l.start..l.end].trim();
+        if !has_digit(head(t, 200)) {
+            continue;
+        }
         let lower = fold(head(t, 80));
         let labelled = DATE_LABELS.iter().any(|w| lower.contains(w));
         if (l.role == LineRole::Dateline || labelled)
@@ -355,7 +370,7 @@ fn vote_names(text: &str, lines: &[Line]) -> (Option<String>, Option<String>) {
     let Some(ac) = PREFIXES.as_ref() else {
         return (None, None);
     };
-    let title = title_line(text, lines);
+    let title = title_index(lines);
     let mut votes: [Vec<(String, u32)>; 2] = [Vec::new(), Vec::new()];
     for m in ac.find_iter(text) {
         let is_province = m.pattern().as_usize() >= DISTRICT_PREFIXES.len();
@@ -369,7 +384,7 @@ fn vote_names(text: &str, lines: &[Line]) -> (Option<String>, Option<String>) {
         }
         let li = lines.partition_point(|l| l.end < m.start());
         let Some(line) = lines.get(li) else { continue };
-        if line.role != LineRole::Body {
+        if !matches!(line.role, LineRole::Body | LineRole::Title) {
             continue;
         }
         let weight = if Some(li) == title { 3 } else { 1 };
@@ -420,7 +435,8 @@ pub fn province(text: &str, lines: &[Line]) -> Option<String> {
 /// Capitalized names (1–3 words) after any of the folded prefixes within `text[start..end]`.
 fn names_after(text: &str, start: usize, end: usize, prefixes: &[&str]) -> Vec<String> {
     let toks = lex(text, start, end);
-    let folded: Vec<String> = toks.iter().map(|t| fold(t.s)).collect();
+    let folded: Vec<super::words::Word<'_>> =
+        toks.iter().map(|t| super::words::fold_word(t.s)).collect();
     let line_caps = toks.iter().filter(|t| t.word).all(|t| is_all_caps(t.s));
     let mut out = Vec::new();
     let mut i = 0;
@@ -445,7 +461,7 @@ fn names_after(text: &str, start: usize, end: usize, prefixes: &[&str]) -> Vec<S
             j += 1; // TP. Hồ Chí Minh
         }
         // `Huyện ủy Đình Lập`: the organization precedes the name.
-        if j < toks.len() && matches!(folded[j].as_str(), "ủy") {
+        if j < toks.len() && matches!(&*folded[j], "ủy") {
             j += 1;
         }
         let mut name = Vec::new();
@@ -454,7 +470,7 @@ fn names_after(text: &str, start: usize, end: usize, prefixes: &[&str]) -> Vec<S
             let w = toks[j].s;
             let is_name =
                 is_capitalized(w) || (name.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
-            if !is_name || (name.is_empty() && NOT_NAMES.contains(&folded[j].as_str())) {
+            if !is_name || (name.is_empty() && NOT_NAMES.contains(&&*folded[j])) {
                 break;
             }
             name.push(if is_all_caps(w) {

@@ -13,9 +13,9 @@ pub struct Tok<'a> {
 }
 
 /// How far (in bytes) rules look before and after a number.
-pub const WINDOW_BEFORE: usize = 120;
+pub const WINDOW_BEFORE: usize = 100;
 /// See [`WINDOW_BEFORE`].
-pub const WINDOW_AFTER: usize = 150;
+pub const WINDOW_AFTER: usize = 120;
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
@@ -278,6 +278,10 @@ pub fn folded<'a>(toks: &[Tok<'a>]) -> Vec<Word<'a>> {
 
 /// True when `words` ends with the phrase (a space-separated folded phrase).
 pub fn ends_with_phrase<S: AsRef<str>>(words: &[S], phrase: &str) -> bool {
+    // Cheap filter first: most phrases fail on their last word.
+    if !words.last().is_some_and(|w| phrase.ends_with(w.as_ref())) {
+        return false;
+    }
     let mut it = words.iter().rev();
     phrase
         .rsplit(' ')

@@ -147,46 +147,62 @@ fn to_figures(text: &str, drafts: Vec<classify::Draft>) -> Vec<Figure> {
 
 /// The sentence around a byte range: from the previous sentence end (`.`, `!`, `?`, `;`, `…`
 /// before a space, or a line break) to the next; at most a few hundred bytes each way, cut at a
-/// space.
+/// space. Scans bytes: every terminator is ASCII or ends in the byte of `…`.
 pub fn sentence(text: &str, start: usize, end: usize) -> String {
     const MAX: usize = 400;
-    let ends_sentence = |c: char| matches!(c, '.' | '!' | '?' | ';' | '…');
-    let space_after = |i: usize| text[i..].chars().next().is_none_or(char::is_whitespace);
-    // Backwards: stop after a terminator followed by a space, or at a line break.
-    let mut from = start;
-    let mut cut = false;
-    for (i, c) in text[..start].char_indices().rev() {
-        if c == '\n' || (ends_sentence(c) && space_after(i + c.len_utf8())) {
-            break;
-        }
-        if start - i > MAX {
-            cut = true;
-            break;
-        }
-        from = i;
-    }
-    if cut && let Some(sp) = text[from..start].find(char::is_whitespace) {
-        from += sp;
-    }
-    // Forwards: up to and including the terminator.
-    let mut to = end;
-    cut = false;
-    for (k, c) in text[end..].char_indices() {
-        let i = end + k;
-        if c == '\n' {
-            break;
-        }
-        to = i + c.len_utf8();
-        if ends_sentence(c) && space_after(to) {
-            break;
-        }
-        if to - end > MAX {
-            cut = true;
+    let b = text.as_bytes();
+    // A terminator ends at byte `i` (inclusive) and is followed by a space or the end.
+    let ends_at = |i: usize| -> bool {
+        let term = matches!(b[i], b'.' | b'!' | b'?' | b';')
+            || (b[i] == 0xA6 && i >= 2 && b[i - 2] == 0xE2 && b[i - 1] == 0x80);
+        term && (i + 1 >= b.len() || b[i + 1].is_ascii_whitespace() || b[i + 1] == 0xC2)
+    };
+    let lo = start.saturating_sub(MAX);
+    let mut from = lo;
+    let mut found = false;
+    for i in (lo..start).rev() {
+        if b[i] == b'\n' || ends_at(i) {
+            from = i + 1;
+            found = true;
             break;
         }
     }
-    if cut && let Some(sp) = text[end..to].rfind(char::is_whitespace) {
-        to = end + sp;
+    if !found && lo > 0 {
+        // Cut: start after the first space.
+        from = b[lo..start]
+            .iter()
+            .position(|c| c.is_ascii_whitespace())
+            .map_or(start, |k| lo + k + 1);
     }
-    text[from..to].trim().to_string()
+    let hi = (end + MAX).min(b.len());
+    let mut to = hi;
+    found = false;
+    for i in end..hi {
+        if b[i] == b'\n' {
+            to = i;
+            found = true;
+            break;
+        }
+        if ends_at(i) {
+            to = i + 1;
+            found = true;
+            break;
+        }
+    }
+    if !found && hi < b.len() {
+        to = b[end..hi]
+            .iter()
+            .rposition(|c| c.is_ascii_whitespace())
+            .map_or(end, |k| end + k);
+    }
+    while from > 0 && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    while to < text.len() && !text.is_char_boundary(to) {
+        to += 1;
+    }
+    text.get(from.min(start)..to.max(end))
+        .unwrap_or("")
+        .trim()
+        .to_string()
 }

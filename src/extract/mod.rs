@@ -177,8 +177,9 @@ pub fn sentence(text: &str, start: usize, end: usize) -> String {
     let hi = (end + MAX).min(b.len());
     let mut to = hi;
     found = false;
-    for i in end..hi {
-        if b[i] == b'\n' {
+    for (k, &c) in b[end..hi].iter().enumerate() {
+        let i = end + k;
+        if c == b'\n' {
             to = i;
             found = true;
             break;

@@ -303,6 +303,8 @@ fn article_metadata() {
     );
     let m = metadata("Thị xã Buôn Hồ tổ chức lớp bồi dưỡng cán bộ\n\nNội dung.");
     assert_eq!(m.district.as_deref(), Some("Buôn Hồ"));
+    let m = metadata("TX. Sông Cầu mở lớp bồi dưỡng cho cán bộ\n\nNội dung.");
+    assert_eq!(m.district.as_deref(), Some("Sông Cầu"));
     let m = metadata("Quận 3 tổ chức lớp bồi dưỡng cho cán bộ\n\nNội dung.");
     assert_eq!(m.district.as_deref(), Some("3"));
 }

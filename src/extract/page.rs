@@ -335,7 +335,9 @@ const NOT_NAMES: [&str; 12] = [
 ];
 
 /// How a district or province is introduced, as written (the text is NFC).
-const DISTRICT_PREFIXES: [&str; 17] = [
+const DISTRICT_PREFIXES: [&str; 19] = [
+    "TX.",
+    "Tx.",
     "huyện",
     "Huyện",
     "HUYỆN",
@@ -392,7 +394,7 @@ fn vote_names(text: &str, lines: &[Line]) -> (Option<String>, Option<String>) {
         let prefixes: &[&str] = if is_province {
             &["tỉnh"]
         } else {
-            &["huyện", "thị xã", "quận", "thành phố", "tp"]
+            &["huyện", "thị xã", "quận", "thành phố", "tp", "tx"]
         };
         if let Some(name) = names_after(text, m.start(), end, prefixes)
             .into_iter()

@@ -316,7 +316,8 @@ fn autosave_then_a_fresh_app_restores_everything() {
 fn a_bad_file_shows_its_error_and_the_rest_open() {
     let dir = tempfile::tempdir().expect("tempdir");
     let bad = dir.path().join("hong.txt");
-    std::fs::write(&bad, [0xffu8, 0xfe, 0x00, 0xd8, 0xff]).expect("write");
+    // A PNG image renamed `.txt`.
+    std::fs::write(&bad, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").expect("write");
     let missing = dir.path().join("khong-co.txt");
     let chooser = ScriptedChooser::default();
     let mut h = harness(app(

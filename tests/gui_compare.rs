@@ -286,3 +286,40 @@ fn create_an_indicator_from_the_editor() {
         .expect("figure");
     assert_eq!(f.reading.indicator.as_deref(), Some("women_leaders"));
 }
+
+/// Prepares the workspace of `assets/screenshots/compare.png` in `$SOLIEU_DEMO_DIR`: the
+/// samples with some training figures confirmed (drawn solid) and one rejected.
+#[test]
+#[ignore]
+fn demo_workspace_for_the_compare_screenshot() {
+    let Some(dir) = std::env::var_os("SOLIEU_DEMO_DIR") else {
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    let chooser = ScriptedChooser::default();
+    let mut app = app(&dir, &chooser);
+    let targets: Vec<(u64, u64, usize)> = app
+        .ws
+        .entries
+        .iter()
+        .filter_map(|e| Some((e.key, e.article.as_ref()?)))
+        .flat_map(|(k, a)| {
+            a.figures
+                .iter()
+                .filter(|f| f.reading.indicator.as_deref() == Some("training_attendances"))
+                .enumerate()
+                .map(move |(i, f)| (k, f.id, i))
+        })
+        .collect();
+    for (k, id, i) in targets {
+        let edit = if i % 3 == 2 {
+            Edit::Reject
+        } else {
+            Edit::Confirm
+        };
+        if i % 2 == 0 {
+            let _ = app.ws.edit_figure(k, id, edit);
+        }
+    }
+    app.save_now();
+}

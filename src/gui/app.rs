@@ -200,6 +200,12 @@ impl SolieuApp {
             quit_requested: false,
         };
         std::mem::swap(&mut app.ws, &mut ws);
+        // For screenshots and demos: `SOLIEU_START_INDICATOR=training_attendances`.
+        if let Ok(id) = std::env::var("SOLIEU_START_INDICATOR")
+            && !id.is_empty()
+        {
+            app.compare.set_indicator(Some(id));
+        }
         let (catalogue, cat_error) = Catalogue::load();
         app.catalogue = catalogue;
         if let Some(e) = cat_error {

@@ -146,6 +146,31 @@ pub fn hit(bars: &[BarSpec], x: f64, y: f64, y_tolerance: f64) -> Option<usize> 
         .map(|b| b.row)
 }
 
+/// Stacks value labels that would overlap: for bars in x order and their labels' widths (in
+/// pixels, at `px_per_unit` pixels per x unit), the level of each label (0 = just above its
+/// bar, 1 = one line higher, …), greedily the lowest level where it fits.
+pub fn label_levels(bars: &[BarSpec], widths: &[f32], px_per_unit: f32) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..bars.len()).collect();
+    order.sort_by(|&a, &b| bars[a].x.total_cmp(&bars[b].x));
+    let mut right: Vec<f32> = Vec::new();
+    let mut levels = vec![0; bars.len()];
+    for i in order {
+        let centre = bars[i].x as f32 * px_per_unit;
+        let (l, r) = (centre - widths[i] / 2.0, centre + widths[i] / 2.0);
+        let level = right
+            .iter()
+            .position(|&edge| edge + 2.0 <= l)
+            .unwrap_or(right.len());
+        if level == right.len() {
+            right.push(r);
+        } else {
+            right[level] = r;
+        }
+        levels[i] = level;
+    }
+    levels
+}
+
 /// The pixel region of a screenshot covering a rect in points: `(origin, size)`, clamped to
 /// the image; `None` when nothing of the rect is inside.
 pub fn crop_pixels(
@@ -298,7 +323,7 @@ pub fn indicator_picker(
     let mut picked = None;
     egui::ComboBox::from_id_salt(id_salt)
         .selected_text(RichText::new(shown))
-        .width(ui.available_width().min(420.0))
+        .width(ui.available_width().min(360.0))
         .height(360.0)
         .truncate()
         .show_ui(ui, |ui| {
@@ -668,8 +693,23 @@ impl CompareView {
             Some(y) => format!("{} {y}", lang.t("Năm", "Year")),
             None => lang.t("Không rõ năm", "Year unknown").to_string(),
         };
-        let labels = groups.clone();
         let rows = &c.rows;
+        // Value labels, stacked where they would overlap (monospace 11 px: ~6.7 px a char).
+        let labels: Vec<String> = bars
+            .iter()
+            .map(|b| value_text(&rows[b.row], percent))
+            .collect();
+        let widths: Vec<f32> = labels
+            .iter()
+            .map(|l| l.chars().count() as f32 * 6.7 + 4.0)
+            .collect();
+        let px_per_unit = (ui.available_width() - 80.0).max(100.0) / (groups.len() as f32 + 0.2);
+        let levels = label_levels(&bars, &widths, px_per_unit);
+        let max_level = levels.iter().copied().max().unwrap_or(0);
+        // One label line in plot units (the plot is 300 px high).
+        let line = top / 300.0 * 15.0;
+        let top = top + max_level as f64 * line;
+        let names = groups.clone();
         let plot = Plot::new("compare-chart")
             .height(300.0)
             .legend(Legend::default())
@@ -687,7 +727,7 @@ impl CompareView {
             .x_axis_formatter(move |m, _| {
                 let i = m.value.round();
                 if (m.value - i).abs() < 1e-6 && i >= 0.0 {
-                    labels.get(i as usize).cloned().unwrap_or_default()
+                    names.get(i as usize).cloned().unwrap_or_default()
                 } else {
                     String::new()
                 }
@@ -735,12 +775,11 @@ impl CompareView {
                     );
                 }
             }
-            for b in &bars {
-                let label = value_text(&rows[b.row], percent);
+            for (b, (label, level)) in bars.iter().zip(labels.into_iter().zip(levels)) {
                 p.text(
                     Text::new(
                         "",
-                        PlotPoint::new(b.x, b.value),
+                        PlotPoint::new(b.x, b.value + level as f64 * line),
                         RichText::new(label).monospace().size(11.0),
                     )
                     .anchor(egui::Align2::CENTER_BOTTOM)
@@ -767,7 +806,7 @@ impl CompareView {
             resp.response.clone().on_hover_ui_at_pointer(|ui| {
                 ui.strong(r.district.clone().unwrap_or_default());
                 ui.label(
-                    RichText::new(format!("{} · {}", value_text(r, percent), r.text)).monospace(),
+                    RichText::new(format!("{} · “{}”", value_text(r, percent), r.text)).monospace(),
                 );
                 if let Some(y) = r.year {
                     ui.label(format!("{} {y}", lang.t("Năm", "Year")));
@@ -856,10 +895,12 @@ impl CompareView {
                     clicked |= go(ui, v);
                     ui.label(format!("“{}”", r.text));
                     ui.label(lang.status(r.status));
-                    ui.add(
+                    ui.add_sized(
+                        [260.0, 18.0],
                         egui::Label::new(r.title.clone().unwrap_or_else(|| r.path.clone()))
                             .truncate(),
-                    );
+                    )
+                    .on_hover_text(&r.path);
                     ui.horizontal(|ui| {
                         if r.target {
                             ui.label(lang.t("chỉ tiêu", "target"));
@@ -1093,6 +1134,17 @@ mod tests {
         // A target is a marker: only near its value.
         assert_eq!(hit(&bars, 1.0 + w, 49.5, 1.0), Some(3));
         assert_eq!(hit(&bars, 1.0 + w, 20.0, 1.0), None);
+    }
+
+    #[test]
+    fn crowded_labels_are_stacked() {
+        let (_, bars) = layout(&comparison(), "?");
+        // Wide enough: every label on its bar.
+        assert_eq!(label_levels(&bars, &[20.0; 4], 1000.0), vec![0; 4]);
+        // Narrow: neighbours in the Phú Ninh group alternate.
+        let levels = label_levels(&bars, &[60.0; 4], 150.0);
+        assert_eq!(levels[0], 0);
+        assert!(levels[1] != levels[2] && levels[2] != levels[3]);
     }
 
     #[test]

@@ -323,3 +323,20 @@ fn demo_workspace_for_the_compare_screenshot() {
     }
     app.save_now();
 }
+
+#[test]
+fn overview_cells_lead_to_their_figures() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let chooser = ScriptedChooser::default();
+    let mut h = harness(app(dir.path(), &chooser));
+    h.run();
+    h.get_by_label("So sánh").click();
+    h.run();
+    h.get_by_label("Tổng quan huyện × chỉ số").click();
+    h.run();
+    // Chợ Đồn's postgraduate share is the only 15,3% of the overview.
+    h.get_by_label("15,3%").click();
+    h.run();
+    assert_eq!(h.state().tab, Tab::Article);
+    assert_eq!(selected_text(&h), "15,3%");
+}

@@ -736,59 +736,65 @@ impl CompareView {
                 let s = fmt_vi(m.value);
                 if percent { format!("{s}%") } else { s }
             });
-        let resp = plot.show(ui, |p| {
-            for (k, y) in years.iter().enumerate() {
-                let color = year_color(k);
-                let series: Vec<Bar> = bars
-                    .iter()
-                    .filter(|b| b.year == *y && !b.target)
-                    .map(|b| {
-                        Bar::new(b.x, b.value)
-                            .width(b.width * 0.95)
-                            .fill(if b.light { lighter(color) } else { color })
-                            .stroke(egui::Stroke::new(1.0, color))
-                    })
-                    .collect();
-                if !series.is_empty() {
-                    p.bar_chart(
-                        BarChart::new(year_name(*y), series)
+        // The title, axes and plot in one scope: its rect is what the PNG export crops to.
+        let title = indicator_name(cat, &c.indicator, lang);
+        let scope = ui.scope(|ui| {
+            ui.strong(title);
+            plot.show(ui, |p| {
+                for (k, y) in years.iter().enumerate() {
+                    let color = year_color(k);
+                    let series: Vec<Bar> = bars
+                        .iter()
+                        .filter(|b| b.year == *y && !b.target)
+                        .map(|b| {
+                            Bar::new(b.x, b.value)
+                                .width(b.width * 0.95)
+                                .fill(if b.light { lighter(color) } else { color })
+                                .stroke(egui::Stroke::new(1.0, color))
+                        })
+                        .collect();
+                    if !series.is_empty() {
+                        p.bar_chart(
+                            BarChart::new(year_name(*y), series)
+                                .color(color)
+                                .allow_hover(false),
+                        );
+                    }
+                    let targets: Vec<[f64; 2]> = bars
+                        .iter()
+                        .filter(|b| b.year == *y && b.target)
+                        .map(|b| [b.x, b.value])
+                        .collect();
+                    if !targets.is_empty() {
+                        p.points(
+                            Points::new(
+                                format!("{} ({})", year_name(*y), lang.t("chỉ tiêu", "target")),
+                                targets,
+                            )
+                            .shape(egui_plot::MarkerShape::Diamond)
+                            .radius(7.0)
+                            .filled(true)
                             .color(color)
                             .allow_hover(false),
-                    );
+                        );
+                    }
                 }
-                let targets: Vec<[f64; 2]> = bars
-                    .iter()
-                    .filter(|b| b.year == *y && b.target)
-                    .map(|b| [b.x, b.value])
-                    .collect();
-                if !targets.is_empty() {
-                    p.points(
-                        Points::new(
-                            format!("{} ({})", year_name(*y), lang.t("chỉ tiêu", "target")),
-                            targets,
+                for (b, (label, level)) in bars.iter().zip(labels.into_iter().zip(levels)) {
+                    p.text(
+                        Text::new(
+                            "",
+                            PlotPoint::new(b.x, b.value + level as f64 * line),
+                            RichText::new(label).monospace().size(11.0),
                         )
-                        .shape(egui_plot::MarkerShape::Diamond)
-                        .radius(7.0)
-                        .filled(true)
-                        .color(color)
+                        .anchor(egui::Align2::CENTER_BOTTOM)
+                        .color(text_color)
                         .allow_hover(false),
                     );
                 }
-            }
-            for (b, (label, level)) in bars.iter().zip(labels.into_iter().zip(levels)) {
-                p.text(
-                    Text::new(
-                        "",
-                        PlotPoint::new(b.x, b.value + level as f64 * line),
-                        RichText::new(label).monospace().size(11.0),
-                    )
-                    .anchor(egui::Align2::CENTER_BOTTOM)
-                    .color(text_color)
-                    .allow_hover(false),
-                );
-            }
+            })
         });
-        self.plot_rect = Some(resp.response.rect);
+        let resp = scope.inner;
+        self.plot_rect = Some(scope.response.rect);
         let t = &resp.transform;
         let tolerance = {
             let a = t.value_from_position(egui::pos2(0.0, 0.0)).y;

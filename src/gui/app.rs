@@ -3,11 +3,13 @@
 
 use super::article_view::{self, ArticleView};
 use super::command::Command;
+use super::compare_view::{self, CompareView, NewIndicator, PendingPng, Tab};
 use super::editor::{EditorView, HeaderView};
 use super::files::{Answer, FileChooser, Purpose};
 use super::i18n::Lang;
 use super::sidebar::Sidebar;
 use super::workspace::{self, Edit, Workspace};
+use crate::indicators::Catalogue;
 use eframe::egui;
 use egui::{Button, Color32, RichText, Ui};
 use serde::{Deserialize, Serialize};
@@ -100,6 +102,17 @@ pub struct SolieuApp {
     pub header: HeaderView,
     /// The workspace list.
     pub sidebar: Sidebar,
+    /// The central panel's tab.
+    pub tab: Tab,
+    /// The comparison tab (and the cross-checks the editor shows).
+    pub compare: CompareView,
+    /// The indicator catalogue (built-in plus the officer's own).
+    pub catalogue: Catalogue,
+    /// Where new indicators are saved (`$SOLIEU_CONFIG_DIR`, else the platform's config
+    /// folder); tests point it at a temporary folder.
+    pub catalogue_dir: Option<PathBuf>,
+    /// The "Tạo chỉ số mới" form, when open.
+    pub new_indicator: Option<NewIndicator>,
     /// The last message.
     pub message: Option<Message>,
     /// An error window is open.
@@ -167,6 +180,11 @@ impl SolieuApp {
             editor: EditorView::default(),
             header: HeaderView::default(),
             sidebar: Sidebar::default(),
+            tab: Tab::from_env(),
+            compare: CompareView::default(),
+            catalogue: Catalogue::builtin(),
+            catalogue_dir: crate::indicators::config_dir(),
+            new_indicator: None,
             message,
             error_open: false,
             chooser: opts.chooser,
@@ -182,6 +200,20 @@ impl SolieuApp {
             quit_requested: false,
         };
         std::mem::swap(&mut app.ws, &mut ws);
+        // For screenshots and demos: `SOLIEU_START_INDICATOR=training_attendances`.
+        if let Ok(id) = std::env::var("SOLIEU_START_INDICATOR")
+            && !id.is_empty()
+        {
+            app.compare.set_indicator(Some(id));
+        }
+        let (catalogue, cat_error) = Catalogue::load();
+        app.catalogue = catalogue;
+        if let Some(e) = cat_error {
+            app.message = Some(Message {
+                text: format!("Không đọc được danh mục chỉ số của người dùng: {e}"),
+                error: true,
+            });
+        }
         app.error_open = app.message.as_ref().is_some_and(|m| m.error);
         if !app_paths.is_empty() {
             app.open(&app_paths);
@@ -301,6 +333,9 @@ impl SolieuApp {
 
         let lang = self.lang();
         let mut out = Vec::new();
+        // Cheap when nothing changed: a stamp of entry keys and revisions.
+        self.compare.refresh(&self.ws, &self.catalogue);
+        self.poll_png(&ctx);
         egui::Panel::top("menu").show(ui, |ui| {
             self.menu_bar(ui, &mut out);
             self.toolbar(ui, &mut out);
@@ -316,17 +351,67 @@ impl SolieuApp {
             .default_size(self.settings.right_width)
             .min_size(240.0)
             .show(ui, |ui| {
-                let indicators = self.ws.indicators();
-                self.editor.ui(ui, &self.ws, &indicators, lang, &mut out);
+                let issues: Vec<String> = match (self.ws.current, self.ws.selected) {
+                    (Some(k), Some(id)) => self
+                        .compare
+                        .issues_of(k, id)
+                        .iter()
+                        .map(|i| {
+                            format!(
+                                "{}: {}",
+                                lang.t(i.kind.label_vi(), i.kind.label_en()),
+                                lang.t(&i.message_vi, &i.message_en)
+                            )
+                        })
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                self.editor
+                    .ui(ui, &self.ws, &self.catalogue, &issues, lang, &mut out);
             });
         self.settings.left_width = left.response.rect.width().round();
         self.settings.right_width = right.response.rect.width().round();
-        egui::CentralPanel::default().show(ui, |ui| match self.ws.current_entry() {
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.horizontal(|ui| {
+                for t in [Tab::Article, Tab::Compare] {
+                    let c = Command::ShowTab(t);
+                    if ui
+                        .selectable_label(self.tab == t, RichText::new(t.label(lang)).strong())
+                        .on_hover_text(c.shortcut_text(ui.ctx()))
+                        .clicked()
+                    {
+                        out.push(c);
+                    }
+                }
+            });
+            ui.separator();
+            if self.tab == Tab::Compare {
+                self.compare.ui(ui, &self.catalogue, lang, &mut out);
+                return;
+            }
+            self.article_panel(ui, lang, &mut out);
+        });
+        self.dialogs(&ctx, &mut out);
+        self.commands.extend(out);
+        let cmds = std::mem::take(&mut self.commands);
+        for c in cmds {
+            self.apply(&ctx, c);
+        }
+        self.autosave(&ctx);
+        if self.quit_requested {
+            self.save_now();
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            self.quit_requested = false;
+        }
+    }
+
+    fn article_panel(&mut self, ui: &mut Ui, lang: Lang, out: &mut Vec<Command>) {
+        match self.ws.current_entry() {
             Some(e) if e.article.is_some() => {
-                self.header.ui(ui, e, lang, &mut out);
+                self.header.ui(ui, e, lang, out);
                 article_view::legend(ui, lang);
                 ui.separator();
-                self.view.ui(ui, e, self.ws.selected, lang, &mut out);
+                self.view.ui(ui, e, self.ws.selected, lang, out);
             }
             Some(e) => {
                 ui.heading(e.file_name());
@@ -349,18 +434,6 @@ impl SolieuApp {
                     ));
                 });
             }
-        });
-        self.dialogs(&ctx, &mut out);
-        self.commands.extend(out);
-        let cmds = std::mem::take(&mut self.commands);
-        for c in cmds {
-            self.apply(&ctx, c);
-        }
-        self.autosave(&ctx);
-        if self.quit_requested {
-            self.save_now();
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            self.quit_requested = false;
         }
     }
 
@@ -425,6 +498,28 @@ impl SolieuApp {
                     self.write_export(p, &b);
                 }
             }
+            Purpose::ExportCompareCsv => {
+                if let Some(p) = paths.first() {
+                    match self.compare.csv() {
+                        Some(b) => self.write_export(p, &b),
+                        None => self.set_error(
+                            self.lang()
+                                .t("Chưa chọn chỉ số để so sánh", "No indicator chosen")
+                                .into(),
+                        ),
+                    }
+                }
+            }
+            Purpose::ExportPng => {
+                if let Some(p) = paths.first() {
+                    // The screenshot is requested by the next frame that shows the chart.
+                    self.tab = Tab::Compare;
+                    self.compare.pending_png = Some(PendingPng {
+                        path: p.clone(),
+                        rx: None,
+                    });
+                }
+            }
         }
     }
 
@@ -475,6 +570,8 @@ impl SolieuApp {
         let name = match purpose {
             Purpose::ExportJson { .. } => "solieu.json",
             Purpose::ExportCsv => "solieu.csv",
+            Purpose::ExportCompareCsv => "so-sanh.csv",
+            Purpose::ExportPng => "bieu-do.png",
             _ => "",
         };
         self.chooser.request(purpose, name, ctx);
@@ -645,12 +742,137 @@ impl SolieuApp {
                 self.view.selection = Some((s, e));
                 Ok(())
             }
+            Command::ShowTab(t) => {
+                self.tab = t;
+                Ok(())
+            }
+            Command::GotoFigure(k, id) => {
+                if self.ws.entry(k).is_some() {
+                    self.ws.select_entry(k);
+                    self.ws.select_figure(Some(id));
+                    self.view.scroll_to = Some(id);
+                    self.tab = Tab::Article;
+                    Ok(())
+                } else {
+                    Err(self
+                        .lang()
+                        .t("Bài viết này đã đóng", "That article is closed")
+                        .into())
+                }
+            }
+            Command::ExportCompareCsv => {
+                self.request_file(ctx, Purpose::ExportCompareCsv);
+                Ok(())
+            }
+            Command::ExportChartPng => {
+                self.request_file(ctx, Purpose::ExportPng);
+                Ok(())
+            }
+            Command::NewIndicator(target) => {
+                self.new_indicator = Some(NewIndicator {
+                    percent: true,
+                    unit: "%".into(),
+                    target,
+                    ..NewIndicator::default()
+                });
+                Ok(())
+            }
+            Command::CreateIndicator(ind, target) => self.create_indicator(*ind, target),
         };
         if let Err(e) = result {
             self.message = Some(Message {
                 text: e,
                 error: true,
             });
+        }
+    }
+
+    /// Adds an indicator to the catalogue, saves the officer's catalogue, and gives the new
+    /// indicator to a figure.
+    fn create_indicator(
+        &mut self,
+        ind: crate::indicators::Indicator,
+        target: Option<(u64, u64)>,
+    ) -> Result<(), String> {
+        let id = ind.id.clone();
+        self.catalogue.add(ind).map_err(|e| e.to_string())?;
+        let saved = match &self.catalogue_dir {
+            Some(d) => self.catalogue.save_to_dir(d),
+            None => self.catalogue.save(),
+        };
+        self.compare.invalidate();
+        let l = self.lang();
+        match saved {
+            Ok(p) => self.set_info(format!(
+                "{} {id} ({})",
+                l.t("Đã tạo chỉ số", "Created indicator"),
+                p.display()
+            )),
+            Err(e) => self.set_error(format!(
+                "{}: {e}",
+                l.t(
+                    "Không lưu được danh mục chỉ số",
+                    "Cannot save the catalogue"
+                )
+            )),
+        }
+        if let Some((k, fid)) = target
+            && let Some(f) = self
+                .ws
+                .entry(k)
+                .and_then(|e| e.article.as_ref())
+                .and_then(|a| a.figures.iter().find(|f| f.id == fid))
+        {
+            let mut r = f.reading.clone();
+            r.indicator = Some(id);
+            let note = f.note.clone();
+            self.ws
+                .edit_figure(k, fid, super::command::edit_reading(r, note))?;
+        }
+        Ok(())
+    }
+
+    /// The chart export: asks for a screenshot once the chart has been drawn, then crops it to
+    /// the chart and writes the PNG.
+    fn poll_png(&mut self, ctx: &egui::Context) {
+        let Some(pending) = &mut self.compare.pending_png else {
+            return;
+        };
+        match &pending.rx {
+            None => {
+                if self.compare.plot_rect.is_some() {
+                    let (tx, rx) = std::sync::mpsc::channel();
+                    let c = ctx.clone();
+                    ctx.request_screenshot(move |img| {
+                        let _ = tx.send(img);
+                        c.request_repaint();
+                    });
+                    pending.rx = Some(rx);
+                }
+                ctx.request_repaint();
+            }
+            Some(rx) => {
+                let Ok(img) = rx.try_recv() else { return };
+                let path = pending.path.clone();
+                self.compare.pending_png = None;
+                let l = self.lang();
+                let region = self
+                    .compare
+                    .plot_rect
+                    .and_then(|r| compare_view::crop_pixels(r, ctx.pixels_per_point(), img.size));
+                let png = match region {
+                    Some((o, sz)) => compare_view::png_of_region(&img, o, sz),
+                    None => Err(l.t("không thấy biểu đồ", "no chart in view").into()),
+                };
+                match png {
+                    Ok(b) => self.write_export(&path, &b),
+                    Err(e) => self.set_error(format!(
+                        "{} {}: {e}",
+                        l.t("Không ghi được", "Cannot write"),
+                        path.display()
+                    )),
+                }
+            }
         }
     }
 
@@ -689,6 +911,9 @@ impl SolieuApp {
                 self.cmd_item(ui, Command::ExportJsonAll, true, out);
                 self.cmd_item(ui, Command::ExportJsonCurrent, has_article, out);
                 self.cmd_item(ui, Command::ExportCsv, true, out);
+                let cmp = self.compare.comparison.is_some();
+                self.cmd_item(ui, Command::ExportCompareCsv, cmp, out);
+                self.cmd_item(ui, Command::ExportChartPng, cmp, out);
                 self.cmd_item(ui, Command::ImportJson, true, out);
                 ui.separator();
                 self.cmd_item(ui, Command::CloseArticle, has_article, out);
@@ -710,6 +935,19 @@ impl SolieuApp {
                 self.cmd_item(ui, Command::SpanFromSelection, has_fig, out);
             });
             ui.menu_button(l.t("Xem", "View"), |ui| {
+                self.cmd_item(
+                    ui,
+                    Command::ShowTab(Tab::Article),
+                    self.tab != Tab::Article,
+                    out,
+                );
+                self.cmd_item(
+                    ui,
+                    Command::ShowTab(Tab::Compare),
+                    self.tab != Tab::Compare,
+                    out,
+                );
+                ui.separator();
                 self.cmd_item(ui, Command::ToggleTheme, true, out);
                 self.cmd_item(ui, Command::ZoomIn, true, out);
                 self.cmd_item(ui, Command::ZoomOut, true, out);
@@ -828,7 +1066,10 @@ impl SolieuApp {
                             "No file dialog is available. Type the path of a file or folder (several separated by ;):",
                         ),
                         Purpose::ImportJson => l.t("Đường dẫn tệp JSON cần nhập:", "Path of the JSON to import:"),
-                        Purpose::ExportJson { .. } | Purpose::ExportCsv => {
+                        Purpose::ExportJson { .. }
+                        | Purpose::ExportCsv
+                        | Purpose::ExportCompareCsv
+                        | Purpose::ExportPng => {
                             l.t("Ghi ra tệp:", "Write to file:")
                         }
                     });
@@ -909,6 +1150,32 @@ impl SolieuApp {
                 });
             self.about_open = open;
         }
+        if let Some(mut form) = self.new_indicator.take() {
+            match form.ui(ctx, l) {
+                Some(true) => {
+                    let ind = form.indicator();
+                    match ind.validate() {
+                        Ok(()) if self.catalogue.get(&ind.id).is_none() => {
+                            out.push(Command::CreateIndicator(Box::new(ind), form.target));
+                        }
+                        Ok(()) => {
+                            form.error = Some(format!(
+                                "{} “{}”",
+                                l.t("Đã có chỉ số mã", "An indicator already has the id"),
+                                ind.id
+                            ));
+                            self.new_indicator = Some(form);
+                        }
+                        Err(e) => {
+                            form.error = Some(e.to_string());
+                            self.new_indicator = Some(form);
+                        }
+                    }
+                }
+                Some(false) => {}
+                None => self.new_indicator = Some(form),
+            }
+        }
         if self.error_open {
             let text = self
                 .message
@@ -924,7 +1191,6 @@ impl SolieuApp {
                 }
             });
         }
-        let _ = out;
     }
 }
 

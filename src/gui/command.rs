@@ -2,8 +2,10 @@
 //! here, so menus, toolbar buttons, the shortcut list and the keyboard all share them. Views push
 //! commands; the app applies them once per frame (`app::SolieuApp::apply`).
 
+use super::compare_view::Tab;
 use super::i18n::Lang;
 use super::workspace::{Edit, Meta};
+use crate::indicators::Indicator;
 use crate::model::Reading;
 use eframe::egui;
 use egui::{Key, KeyboardShortcut, Modifiers};
@@ -76,11 +78,24 @@ pub enum Command {
     SetMeta(u64, Box<Meta>),
     /// Select a span of the current article (char offsets) as if dragged with the mouse.
     SelectText(usize, usize),
+    /// Xem → Bài viết / So sánh.
+    ShowTab(Tab),
+    /// Show a figure: `(entry, figure id)`: the article view with the article open, the figure
+    /// selected and scrolled into view (from the comparison tab).
+    GotoFigure(u64, u64),
+    /// So sánh → Xuất bảng CSV…
+    ExportCompareCsv,
+    /// So sánh → Xuất biểu đồ PNG…
+    ExportChartPng,
+    /// Open the "Tạo chỉ số mới" form; the new indicator goes to this `(entry, figure)`.
+    NewIndicator(Option<(u64, u64)>),
+    /// Add an indicator to the catalogue (saved in the config folder) and give it to a figure.
+    CreateIndicator(Box<Indicator>, Option<(u64, u64)>),
 }
 
 impl Command {
     /// The commands shown in the shortcut list, in order.
-    pub const LISTED: [Command; 24] = [
+    pub const LISTED: [Command; 26] = [
         Command::OpenFiles,
         Command::OpenFolder,
         Command::OpenPathField,
@@ -105,6 +120,8 @@ impl Command {
         Command::Shortcuts,
         Command::CloseArticle,
         Command::ExportJsonCurrent,
+        Command::ShowTab(Tab::Article),
+        Command::ShowTab(Tab::Compare),
     ];
 
     /// The label in menus and on buttons.
@@ -146,6 +163,13 @@ impl Command {
             Command::EditFigure(..) => ("Sửa số liệu", "Edit figure"),
             Command::SetMeta(..) => ("Sửa thông tin bài", "Edit article details"),
             Command::SelectText(..) => ("Chọn văn bản", "Select text"),
+            Command::ShowTab(Tab::Article) => ("Bài viết", "Article"),
+            Command::ShowTab(Tab::Compare) => ("So sánh", "Compare"),
+            Command::GotoFigure(..) => ("Mở số liệu", "Show figure"),
+            Command::ExportCompareCsv => ("Xuất bảng CSV…", "Export table as CSV…"),
+            Command::ExportChartPng => ("Xuất biểu đồ PNG…", "Export chart as PNG…"),
+            Command::NewIndicator(_) => ("Tạo chỉ số mới…", "New indicator…"),
+            Command::CreateIndicator(..) => ("Tạo chỉ số", "Create indicator"),
         };
         lang.t(vi, en).to_string()
     }
@@ -182,6 +206,8 @@ impl Command {
             Command::ZoomOut => vec![k(CMD, Key::Minus)],
             Command::ZoomReset => vec![k(CMD, Key::Num0)],
             Command::Shortcuts => vec![k(NONE, Key::F1)],
+            Command::ShowTab(Tab::Article) => vec![k(CMD, Key::Num1)],
+            Command::ShowTab(Tab::Compare) => vec![k(CMD, Key::Num2)],
             _ => vec![],
         }
     }

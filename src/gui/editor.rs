@@ -6,9 +6,11 @@
 
 use super::article_view::{describe, fmt_value, kind_color};
 use super::command::{Command, edit_reading};
+use super::compare_view::{self, CONFLICT, Picked};
 use super::i18n::Lang;
 use super::workspace::{self, Edit, Entry, Meta, Workspace};
 use crate::extract::number::parse_user_value;
+use crate::indicators::Catalogue;
 use crate::model::{Figure, Kind, Qualifier, Reading, Status};
 use eframe::egui;
 use egui::{Color32, RichText, TextEdit, Ui};
@@ -133,7 +135,8 @@ impl EditorView {
         &mut self,
         ui: &mut Ui,
         ws: &Workspace,
-        indicators: &[String],
+        catalogue: &Catalogue,
+        issues: &[String],
         lang: Lang,
         out: &mut Vec<Command>,
     ) {
@@ -151,7 +154,20 @@ impl EditorView {
             .show(ui, |ui| {
                 ui.heading(lang.t("Số liệu đang chọn", "Selected figure"));
                 match ws.selected_figure() {
-                    Some(f) => self.figure_editor(ui, entry, f, indicators, lang, out),
+                    Some(f) => {
+                        self.figure_editor(ui, entry, f, catalogue, lang, out);
+                        if !issues.is_empty() {
+                            ui.separator();
+                            ui.label(
+                                RichText::new(lang.t("Kiểm tra chéo", "Cross-checks"))
+                                    .strong()
+                                    .color(CONFLICT),
+                            );
+                            for i in issues {
+                                ui.colored_label(CONFLICT, i);
+                            }
+                        }
+                    }
                     None => {
                         self.loaded = None;
                         ui.label(lang.t(
@@ -191,7 +207,7 @@ impl EditorView {
         ui: &mut Ui,
         entry: &Entry,
         f: &Figure,
-        indicators: &[String],
+        catalogue: &Catalogue,
         lang: Lang,
         out: &mut Vec<Command>,
     ) {
@@ -314,32 +330,28 @@ impl EditorView {
                     &mut self.drafts.unit,
                     lang.t("cán bộ, lượt, …", "officials, …"),
                 );
-                apply |= field(
-                    ui,
-                    lang.t("Chỉ tiêu", "Indicator"),
-                    &mut self.drafts.indicator,
-                    "",
-                );
-                if !indicators.is_empty() {
-                    ui.label("");
-                    let mut picked = None;
-                    egui::ComboBox::from_id_salt("indicator-suggest")
-                        .selected_text(lang.t("Gợi ý chỉ tiêu…", "Suggestions…"))
-                        .show_ui(ui, |ui| {
-                            for i in indicators {
-                                if ui.selectable_label(false, i).clicked() {
-                                    picked = Some(i.clone());
-                                }
-                            }
-                        })
-                        .response
-                        .accessible_name(lang.t("Gợi ý chỉ tiêu", "Indicator suggestions"));
-                    ui.end_row();
-                    if let Some(i) = picked {
-                        self.drafts.indicator = i;
+                ui.label(lang.t("Chỉ số", "Indicator"));
+                let current = non_empty(&self.drafts.indicator);
+                let opts = compare_view::PickerOptions {
+                    id_salt: "indicator-picker",
+                    label: lang.t("Chỉ số", "Indicator"),
+                    clear: true,
+                    create: true,
+                };
+                match compare_view::indicator_picker(ui, opts, catalogue, current.as_deref(), lang)
+                {
+                    Some(Picked::Id(id)) => {
+                        self.drafts.indicator = id;
                         apply = true;
                     }
+                    Some(Picked::Clear) => {
+                        self.drafts.indicator.clear();
+                        apply = true;
+                    }
+                    Some(Picked::Create) => out.push(Command::NewIndicator(Some((key, f.id)))),
+                    None => {}
                 }
+                ui.end_row();
                 apply |= field(ui, lang.t("Ghi chú", "Note"), &mut self.drafts.note, "");
             });
         ui.horizontal_wrapped(|ui| {

@@ -26,12 +26,22 @@ pub enum Purpose {
     },
     /// Where to export CSV.
     ExportCsv,
+    /// Where to export the comparison table as CSV.
+    ExportCompareCsv,
+    /// Where to export the comparison chart as PNG.
+    ExportPng,
 }
 
 impl Purpose {
     /// True when the path is a new file to write.
     pub fn is_save(self) -> bool {
-        matches!(self, Purpose::ExportJson { .. } | Purpose::ExportCsv)
+        matches!(
+            self,
+            Purpose::ExportJson { .. }
+                | Purpose::ExportCsv
+                | Purpose::ExportCompareCsv
+                | Purpose::ExportPng
+        )
     }
 }
 
@@ -88,8 +98,13 @@ impl FileChooser for RfdChooser {
                         .set_file_name(name)
                         .save_file()
                         .map(|p| vec![p]),
-                    Purpose::ExportCsv => d
+                    Purpose::ExportCsv | Purpose::ExportCompareCsv => d
                         .add_filter("CSV", &["csv"])
+                        .set_file_name(name)
+                        .save_file()
+                        .map(|p| vec![p]),
+                    Purpose::ExportPng => d
+                        .add_filter("PNG", &["png"])
                         .set_file_name(name)
                         .save_file()
                         .map(|p| vec![p]),

@@ -7,7 +7,8 @@
 //! - [`workspace`]: the UI-free state that is autosaved (open articles, selection, undo/redo,
 //!   re-anchoring, import/merge, export).
 //! - [`app`]: persisted [`app::Settings`] beside the runtime state, and the frame.
-//! - [`article_view`], [`editor`], [`sidebar`]: one small view type per panel.
+//! - [`article_view`], [`editor`], [`sidebar`], [`compare_view`]: one small view type per
+//!   panel (the comparison tab: chart, table, overview, cross-checks).
 //! - [`files`]: file choosing behind a trait (rfd on a thread; scripted in tests).
 //!
 //! The workspace is saved as `workspace.json` in the data folder ([`workspace::data_dir`]:
@@ -18,6 +19,7 @@ use eframe::egui;
 pub mod app;
 pub mod article_view;
 pub mod command;
+pub mod compare_view;
 pub mod editor;
 pub mod files;
 pub mod fonts;

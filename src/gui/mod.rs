@@ -31,6 +31,9 @@ use std::path::PathBuf;
 
 /// Opens the window on the given paths (the bundled samples on a first run without any).
 pub fn run(paths: Vec<PathBuf>) -> eframe::Result<()> {
+    let started = std::time::Instant::now();
+    // `SOLIEU_EXIT_AFTER_FIRST_FRAME=1`: print the time to the first frame and quit (scripts/perf.sh).
+    let probe_first_frame = std::env::var_os("SOLIEU_EXIT_AFTER_FIRST_FRAME").is_some();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Số liệu")
@@ -50,13 +53,35 @@ pub fn run(paths: Vec<PathBuf>) -> eframe::Result<()> {
                 .storage
                 .and_then(|s| eframe::get_value(s, app::SETTINGS_KEY))
                 .unwrap_or_default();
-            Ok(Box::new(app::SolieuApp::new(app::AppOptions {
+            let app = app::SolieuApp::new(app::AppOptions {
                 settings,
                 data_dir: workspace::data_dir(),
                 paths,
                 open_samples: true,
                 chooser: Box::new(files::RfdChooser::default()),
-            })))
+            });
+            if probe_first_frame {
+                Ok(Box::new(FirstFrameProbe { app, started }))
+            } else {
+                Ok(Box::new(app))
+            }
         }),
     )
+}
+
+/// Wraps the app to report the time from start to the end of the first frame, then close.
+struct FirstFrameProbe {
+    app: app::SolieuApp,
+    started: std::time::Instant,
+}
+
+impl eframe::App for FirstFrameProbe {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        eframe::App::ui(&mut self.app, ui, frame);
+        eprintln!(
+            "solieu: first frame after {:.1} ms",
+            self.started.elapsed().as_secs_f64() * 1000.0
+        );
+        ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+    }
 }

@@ -434,60 +434,40 @@ pub fn province(text: &str, lines: &[Line]) -> Option<String> {
     vote_names(text, lines).1
 }
 
-/// Capitalized names (1–3 words) after any of the folded prefixes within `text[start..end]`.
-fn names_after(text: &str, start: usize, end: usize, prefixes: &[&str]) -> Vec<String> {
+/// The capitalized name (1–3 words) after the folded prefix that starts `text[start..end]`.
+fn names_after(text: &str, start: usize, end: usize, prefixes: &[&str]) -> Option<String> {
     let toks = lex(text, start, end);
     let folded: Vec<super::words::Word<'_>> =
         toks.iter().map(|t| super::words::fold_word(t.s)).collect();
     let line_caps = toks.iter().filter(|t| t.word).all(|t| is_all_caps(t.s));
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        let mut matched = 0;
-        for p in prefixes {
-            let parts: Vec<&str> = p.split(' ').collect();
-            if i + parts.len() <= toks.len()
-                && parts.iter().enumerate().all(|(k, w)| folded[i + k] == *w)
-                && is_capitalized(toks[i].s) == is_capitalized(toks[i].s)
-            {
-                matched = parts.len();
-                break;
-            }
-        }
-        if matched == 0 {
-            i += 1;
-            continue;
-        }
-        let mut j = i + matched;
-        if j < toks.len() && toks[j].s == "." {
-            j += 1; // TP. Hồ Chí Minh
-        }
-        // `Huyện ủy Đình Lập`: the organization precedes the name.
-        if j < toks.len() && matches!(&*folded[j], "ủy") {
-            j += 1;
-        }
-        let mut name = Vec::new();
-        let max = if line_caps { 2 } else { 3 };
-        while j < toks.len() && toks[j].word && name.len() < max {
-            let w = toks[j].s;
-            let is_name =
-                is_capitalized(w) || (name.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
-            if !is_name || (name.is_empty() && NOT_NAMES.contains(&&*folded[j])) {
-                break;
-            }
-            name.push(if is_all_caps(w) {
-                title_case(w)
-            } else {
-                w.to_string()
-            });
-            j += 1;
-        }
-        if !name.is_empty() {
-            out.push(name.join(" "));
-        }
-        i = j.max(i + 1);
+    let matched = prefixes
+        .iter()
+        .find_map(|p| super::words::phrase_at(&folded, 0, p))?;
+    let mut j = matched;
+    if j < toks.len() && toks[j].s == "." {
+        j += 1; // TP. Hồ Chí Minh
     }
-    out
+    // `Huyện ủy Đình Lập`: the organization precedes the name.
+    if j < toks.len() && matches!(&*folded[j], "ủy") {
+        j += 1;
+    }
+    let mut name = Vec::new();
+    let max = if line_caps { 2 } else { 3 };
+    while j < toks.len() && toks[j].word && name.len() < max {
+        let w = toks[j].s;
+        let is_name =
+            is_capitalized(w) || (name.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
+        if !is_name || (name.is_empty() && NOT_NAMES.contains(&&*folded[j])) {
+            break;
+        }
+        name.push(if is_all_caps(w) {
+            title_case(w)
+        } else {
+            w.to_string()
+        });
+        j += 1;
+    }
+    (!name.is_empty()).then(|| name.join(" "))
 }
 
 fn title_case(w: &str) -> String {

@@ -55,7 +55,12 @@ fn check_figures(text: &str, figures: &[Figure]) {
     let n = bytes.len() - 1;
     let mut prev_end = 0;
     for f in figures {
-        assert!(f.start < f.end && f.end <= n, "figure {}..{} of {n}", f.start, f.end);
+        assert!(
+            f.start < f.end && f.end <= n,
+            "figure {}..{} of {n}",
+            f.start,
+            f.end
+        );
         assert_eq!(&text[bytes[f.start]..bytes[f.end]], f.text);
         assert!(f.start >= prev_end, "figures overlap at {}", f.start);
         prev_end = f.end;
@@ -74,18 +79,25 @@ fn import(name: &str) -> Result<solieu::model::Document, ImportError> {
 #[test]
 fn empty_file_is_refused() {
     let err = load_and_extract("empty.txt").unwrap_err();
-    assert!(err.contains("empty.txt") && err.contains("empty file"), "{err}");
+    assert!(
+        err.contains("empty.txt") && err.contains("empty file"),
+        "{err}"
+    );
 }
 
 #[test]
 fn png_renamed_txt_is_refused_as_binary() {
     let err = load_and_extract("png_renamed.txt").unwrap_err();
-    assert!(err.contains("png_renamed.txt") && err.contains("PNG"), "{err}");
+    assert!(
+        err.contains("png_renamed.txt") && err.contains("PNG"),
+        "{err}"
+    );
 }
 
 #[test]
 fn truncated_utf8_keeps_the_text_and_says_lossy() {
-    let (loaded, figures) = load_and_extract("truncated_utf8.txt").unwrap_or_else(|e| panic!("{e}"));
+    let (loaded, figures) =
+        load_and_extract("truncated_utf8.txt").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(loaded.encoding, "utf-8 (lossy)");
     assert!(loaded.text.starts_with("Huyện Đất Đỏ có 22.400 cán bộ"));
     assert!(loaded.text.ends_with('\u{FFFD}'));
@@ -95,7 +107,8 @@ fn truncated_utf8_keeps_the_text_and_says_lossy() {
 
 #[test]
 fn utf16_without_bom_is_recognized() {
-    let (loaded, figures) = load_and_extract("utf16le_no_bom.txt").unwrap_or_else(|e| panic!("{e}"));
+    let (loaded, figures) =
+        load_and_extract("utf16le_no_bom.txt").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(loaded.encoding, "utf-16le (no BOM)");
     assert!(loaded.text.starts_with("Năm 2020, huyện Krông Bông"));
     assert!(texts(&figures).contains(&"1.500"), "{:?}", texts(&figures));
@@ -104,10 +117,16 @@ fn utf16_without_bom_is_recognized() {
 
 #[test]
 fn two_encodings_in_one_file_still_give_the_figures() {
-    let (loaded, figures) = load_and_extract("mixed_encodings.txt").unwrap_or_else(|e| panic!("{e}"));
+    let (loaded, figures) =
+        load_and_extract("mixed_encodings.txt").unwrap_or_else(|e| panic!("{e}"));
     // One decoding wins for the whole file; the numbers survive either way.
     for want in ["22.400", "97,2%", "12,5%"] {
-        assert!(texts(&figures).contains(&want), "{want} missing: {:?} ({})", texts(&figures), loaded.encoding);
+        assert!(
+            texts(&figures).contains(&want),
+            "{want} missing: {:?} ({})",
+            texts(&figures),
+            loaded.encoding
+        );
     }
 }
 
@@ -138,7 +157,11 @@ fn a_single_1_mb_line_is_read() {
         figures
     });
     let repeats = (1 << 20) / chunk.len() + 1;
-    assert!(figures.len() >= repeats, "{} figures for {repeats} repeats", figures.len());
+    assert!(
+        figures.len() >= repeats,
+        "{} figures for {repeats} repeats",
+        figures.len()
+    );
 }
 
 #[test]
@@ -153,7 +176,8 @@ fn nothing_but_numbers() {
 #[test]
 fn nfd_text_reads_like_nfc() {
     let (loaded, figures) = load_and_extract("nfd.txt").unwrap_or_else(|e| panic!("{e}"));
-    let nfc = "Huyện Đất Đỏ có 22.400 cán bộ; tỷ lệ đạt chuẩn 97,2%, khóa XII, nhiệm kỳ 2015-2020.\n";
+    let nfc =
+        "Huyện Đất Đỏ có 22.400 cán bộ; tỷ lệ đạt chuẩn 97,2%, khóa XII, nhiệm kỳ 2015-2020.\n";
     assert_eq!(loaded.text, nfc);
     let same = solieu::extract::extract(nfc);
     assert_eq!(figures, same);
@@ -162,7 +186,8 @@ fn nfd_text_reads_like_nfc() {
 
 #[test]
 fn emoji_zero_width_and_rtl_next_to_numbers() {
-    let (_, figures) = load_and_extract("emoji_zero_width_rtl.txt").unwrap_or_else(|e| panic!("{e}"));
+    let (_, figures) =
+        load_and_extract("emoji_zero_width_rtl.txt").unwrap_or_else(|e| panic!("{e}"));
     let t = texts(&figures);
     for want in ["22.400", "97,2%", "2015-2020", "16/172"] {
         assert!(t.contains(&want), "{want} missing: {t:?}");
@@ -180,14 +205,22 @@ fn numbers_glued_to_letters() {
 #[test]
 fn web_page_without_visible_text_is_refused() {
     let err = load_and_extract("page_without_text.html").unwrap_err();
-    assert!(err.contains("page_without_text.html") && err.contains("no visible text"), "{err}");
+    assert!(
+        err.contains("page_without_text.html") && err.contains("no visible text"),
+        "{err}"
+    );
 }
 
 #[test]
 fn ten_thousand_figures_in_one_paragraph() {
     let mut text = String::from("Huyện Đất Đỏ:");
     for i in 0..10_000u32 {
-        text.push_str(&format!(" lớp {} có {},{}% cán bộ;", i + 1, i % 100, i % 10));
+        text.push_str(&format!(
+            " lớp {} có {},{}% cán bộ;",
+            i + 1,
+            i % 100,
+            i % 10
+        ));
     }
     let figures = timed("ten_thousand_figures", || solieu::extract::extract(&text));
     check_figures(&text, &figures);
@@ -215,26 +248,38 @@ fn json_with_negative_offsets_is_malformed() {
 #[test]
 fn json_with_huge_offsets_is_refused() {
     let err = import("json_huge_offsets.json").unwrap_err();
-    assert!(matches!(err, ImportError::BadFigure { id: 2, .. }), "{err:?}");
+    assert!(
+        matches!(err, ImportError::BadFigure { id: 2, .. }),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("outside the text"), "{err}");
 }
 
 #[test]
 fn json_with_byte_offsets_is_refused() {
     let err = import("json_byte_offsets.json").unwrap_err();
-    assert!(matches!(err, ImportError::BadFigure { id: 1, .. }), "{err:?}");
+    assert!(
+        matches!(err, ImportError::BadFigure { id: 1, .. }),
+        "{err:?}"
+    );
 }
 
 #[test]
 fn json_splitting_a_grapheme_is_refused() {
     let err = import("json_split_grapheme.json").unwrap_err();
-    assert!(matches!(err, ImportError::BadFigure { id: 1, .. }), "{err:?}");
+    assert!(
+        matches!(err, ImportError::BadFigure { id: 1, .. }),
+        "{err:?}"
+    );
 }
 
 #[test]
 fn json_with_an_empty_span_is_refused() {
     let err = import("json_empty_span.json").unwrap_err();
-    assert!(matches!(err, ImportError::BadFigure { id: 1, .. }), "{err:?}");
+    assert!(
+        matches!(err, ImportError::BadFigure { id: 1, .. }),
+        "{err:?}"
+    );
 }
 
 #[test]
@@ -247,7 +292,10 @@ fn json_from_a_newer_version_is_refused_as_such() {
 #[test]
 fn json_with_duplicate_ids_is_refused() {
     let err = import("json_duplicate_ids.json").unwrap_err();
-    assert!(matches!(err, ImportError::DuplicateId { id: 1, .. }), "{err:?}");
+    assert!(
+        matches!(err, ImportError::DuplicateId { id: 1, .. }),
+        "{err:?}"
+    );
 }
 
 #[test]
@@ -261,10 +309,18 @@ fn json_with_a_100_mb_string() {
     let valid = std::fs::read_to_string(path("json_valid.json")).unwrap_or_else(|e| panic!("{e}"));
     let big = "Đất Đỏ 22.400 ".repeat(100 * 1024 * 1024 / 16);
     // In the note of the article (accepted as is) …
-    let with_note = valid.replacen("\"path\": \"a.txt\"", &format!("\"path\": \"a.txt\", \"note\": \"{big}\""), 1);
+    let with_note = valid.replacen(
+        "\"path\": \"a.txt\"",
+        &format!("\"path\": \"a.txt\", \"note\": \"{big}\""),
+        1,
+    );
     assert!(with_note.len() > 100_000_000);
-    let doc = timed("json_100_mb_note", || from_json(with_note.as_bytes())).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(doc.articles[0].note.as_deref().map(str::len), Some(big.len()));
+    let doc = timed("json_100_mb_note", || from_json(with_note.as_bytes()))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        doc.articles[0].note.as_deref().map(str::len),
+        Some(big.len())
+    );
     drop(doc);
     drop(with_note);
     // … and as the format tag (refused without echoing 100 MB is not required, but it must not panic).
@@ -284,6 +340,9 @@ fn the_cli_names_the_files_it_cannot_read() {
         .unwrap_or_else(|e| panic!("cannot run solieu: {e}"));
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("empty.txt") && err.contains("png_renamed.txt"), "{err}");
+    assert!(
+        err.contains("empty.txt") && err.contains("png_renamed.txt"),
+        "{err}"
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("22.400"));
 }

@@ -27,24 +27,94 @@ fn check_figures(text: &str, figures: &[Figure]) {
             f.start,
             f.end
         );
-        assert!(f.start >= prev_end, "figures overlap at {}..{}", f.start, f.end);
+        assert!(
+            f.start >= prev_end,
+            "figures overlap at {}..{}",
+            f.start,
+            f.end
+        );
         assert_eq!(f.id, k as u64 + 1, "ids are not 1..n");
         prev_end = f.end;
     }
 }
 
 const WORDS: &[&str] = &[
-    "cán bộ", "đảng viên", "huyện", "Đất Đỏ", "năm", "tháng", "ngày", "khóa", "đợt", "lớp",
-    "hơn", "gần", "khoảng", "trên", "dưới", "tỷ lệ", "đạt", "chiếm", "tăng", "giảm", "so với",
-    "đến năm", "Nghị quyết", "số", "lượt", "người", "đồng chí", "triệu đồng", "tỷ đồng",
-    "trình độ", "đại học", "trở lên", "Quận", "HĐND", "nhiệm kỳ", "Lượt truy cập:", "Tin liên quan",
-    "từ", "đến", "và", "%", "(", ")", ".", ",", ";", ":", "-", "–", "/",
+    "cán bộ",
+    "đảng viên",
+    "huyện",
+    "Đất Đỏ",
+    "năm",
+    "tháng",
+    "ngày",
+    "khóa",
+    "đợt",
+    "lớp",
+    "hơn",
+    "gần",
+    "khoảng",
+    "trên",
+    "dưới",
+    "tỷ lệ",
+    "đạt",
+    "chiếm",
+    "tăng",
+    "giảm",
+    "so với",
+    "đến năm",
+    "Nghị quyết",
+    "số",
+    "lượt",
+    "người",
+    "đồng chí",
+    "triệu đồng",
+    "tỷ đồng",
+    "trình độ",
+    "đại học",
+    "trở lên",
+    "Quận",
+    "HĐND",
+    "nhiệm kỳ",
+    "Lượt truy cập:",
+    "Tin liên quan",
+    "từ",
+    "đến",
+    "và",
+    "%",
+    "(",
+    ")",
+    ".",
+    ",",
+    ";",
+    ":",
+    "-",
+    "–",
+    "/",
 ];
 
 const ODD: &[&str] = &[
-    "\u{A0}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{FEFF}", "\u{200F}", "\u{202E}", "\u{2066}",
-    "😀", "🇻🇳", "1\u{FE0F}\u{20E3}", "٣٤٥", "١٢,٥", "𝟗𝟕", "²", "½", "\u{301}", "\t", "\r\n",
-    "\n\n", "…", "‰", "№",
+    "\u{A0}",
+    "\u{200B}",
+    "\u{200C}",
+    "\u{200D}",
+    "\u{FEFF}",
+    "\u{200F}",
+    "\u{202E}",
+    "\u{2066}",
+    "😀",
+    "🇻🇳",
+    "1\u{FE0F}\u{20E3}",
+    "٣٤٥",
+    "١٢,٥",
+    "𝟗𝟕",
+    "²",
+    "½",
+    "\u{301}",
+    "\t",
+    "\r\n",
+    "\n\n",
+    "…",
+    "‰",
+    "№",
 ];
 
 /// Starts of files that send decoding down its different paths.
@@ -60,7 +130,9 @@ const HEADS: &[&[u8]] = &[
     "Huy\u{1ec7}n \u{110}\u{1ea5}t \u{110}\u{1ecf} ".as_bytes(),
 ];
 
-const ROMAN: &[&str] = &["I", "II", "IV", "IX", "XII", "XX", "XIV", "MCMXC", "iii", "XIIX"];
+const ROMAN: &[&str] = &[
+    "I", "II", "IV", "IX", "XII", "XX", "XIV", "MCMXC", "iii", "XIIX",
+];
 
 /// One token: a number form, a word or an odd character.
 fn token() -> impl Strategy<Value = String> {
@@ -84,9 +156,11 @@ fn token() -> impl Strategy<Value = String> {
 
 /// What comes between two tokens.
 fn separator() -> impl Strategy<Value = &'static str> {
-    proptest::sample::select(&[
-        " ", " ", " ", " ", "", "\u{A0}", "\u{200B}", "\n", ". ", ", ", "\u{200F}",
-    ][..])
+    proptest::sample::select(
+        &[
+            " ", " ", " ", " ", "", "\u{A0}", "\u{200B}", "\n", ". ", ", ", "\u{200F}",
+        ][..],
+    )
 }
 
 /// Random Vietnamese-ish text of up to 60 tokens.

@@ -15,8 +15,18 @@ pub fn check_figures(text: &str, figures: &[Figure]) {
     let mut prev_end = 0usize;
     let mut ids = std::collections::HashSet::new();
     for f in figures {
-        assert!(f.start < f.end, "empty or reversed figure {}..{}", f.start, f.end);
-        assert!(f.end <= n, "figure {}..{} past the end ({n} chars)", f.start, f.end);
+        assert!(
+            f.start < f.end,
+            "empty or reversed figure {}..{}",
+            f.start,
+            f.end
+        );
+        assert!(
+            f.end <= n,
+            "figure {}..{} past the end ({n} chars)",
+            f.start,
+            f.end
+        );
         assert_eq!(
             &text[starts[f.start]..starts[f.end]],
             f.text,

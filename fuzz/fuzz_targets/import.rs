@@ -18,7 +18,12 @@ fuzz_target!(|data: &[u8]| {
             assert!(ids.insert(f.id), "duplicate id {} accepted", f.id);
         }
         for f in &art.figures {
-            assert!(f.start < f.end && f.end <= n, "offsets {}..{} accepted ({n} chars)", f.start, f.end);
+            assert!(
+                f.start < f.end && f.end <= n,
+                "offsets {}..{} accepted ({n} chars)",
+                f.start,
+                f.end
+            );
             assert_eq!(
                 solieu::text::slice_chars(&art.text, f.start, f.end),
                 Some(f.text.as_str()),

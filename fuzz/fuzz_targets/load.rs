@@ -10,7 +10,11 @@ fuzz_target!(|data: &[u8]| {
     let is_html = data.first().is_some_and(|b| b & 1 == 1);
     if let Ok(loaded) = solieu::load::decode_bytes(data, is_html) {
         assert!(!loaded.encoding.is_empty());
-        assert_eq!(solieu::text::normalize(&loaded.text), loaded.text, "not normalized");
+        assert_eq!(
+            solieu::text::normalize(&loaded.text),
+            loaded.text,
+            "not normalized"
+        );
         assert!(!loaded.text.trim().is_empty(), "blank text accepted");
         let figures = solieu::extract::extract(&loaded.text);
         common::check_figures(&loaded.text, &figures);

@@ -3,8 +3,6 @@
 //! from the slice, nor duplicate ids; and it survives a round trip through `to_json`.
 #![no_main]
 
-mod common;
-
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

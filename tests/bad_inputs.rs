@@ -346,3 +346,29 @@ fn the_cli_names_the_files_it_cannot_read() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("22.400"));
 }
+
+/// Fuzz finding (import target): a confidence beyond the range of `f32` (`1.3e55`) was read as
+/// infinity and accepted; `to_json` then wrote `null`, and the saved document could not be
+/// opened again. FAILS until `validate_figures` in src/export.rs refuses non-finite
+/// confidences (see fuzz/README.md).
+#[test]
+fn fuzz_regression_import_confidence_overflow_round_trips() {
+    let name = "fuzz_import_confidence_overflow.json";
+    if let Ok(doc) = import(name) {
+        let again = solieu::export::to_json(&doc);
+        if let Err(e) = from_json(again.as_bytes()) {
+            panic!("{name}: accepted, but its own JSON is refused: {e}");
+        }
+    }
+}
+
+/// The same finding, minimal: confidences out of `f32` range are refused with a clear error.
+/// FAILS until the src/export.rs fix is applied.
+#[test]
+fn json_with_confidence_out_of_range_is_refused() {
+    let err = import("json_confidence_overflow.json").unwrap_err();
+    assert!(
+        matches!(err, ImportError::BadFigure { id: 1, .. }),
+        "{err:?}"
+    );
+}

@@ -113,6 +113,21 @@ fn validate_figures(art: &Article) -> Result<(), ImportError> {
             });
         }
     }
+    for f in &art.unplaced {
+        let finite = [f.reading.value, f.reading.value_to]
+            .iter()
+            .all(|v| v.is_none_or(f64::is_finite));
+        if !finite
+            || !(0.0..=1.0).contains(&f.confidence)
+            || !(0.0..=1.0).contains(&f.indicator_confidence)
+        {
+            return Err(ImportError::BadFigure {
+                article: art.path.clone(),
+                id: f.id,
+                reason: "a number of this unplaced figure is out of range".into(),
+            });
+        }
+    }
     for f in &art.figures {
         let bad = |reason: String| ImportError::BadFigure {
             article: art.path.clone(),
@@ -136,6 +151,19 @@ fn validate_figures(art: &Article) -> Result<(), ImportError> {
             && !v.is_finite()
         {
             return Err(bad("value is not a finite number".into()));
+        }
+        if let Some(v) = f.reading.value_to
+            && !v.is_finite()
+        {
+            return Err(bad("value_to is not a finite number".into()));
+        }
+        // A confidence out of f32's range reads as infinity and would be written back as
+        // `null`, making the saved document unreadable (found by fuzzing).
+        if !(0.0..=1.0).contains(&f.confidence) || !(0.0..=1.0).contains(&f.indicator_confidence) {
+            return Err(bad(format!(
+                "confidence {} is not between 0 and 1",
+                f.confidence
+            )));
         }
     }
     Ok(())

@@ -21,7 +21,7 @@ if [ ! -x /usr/bin/time ]; then
 fi
 
 cd "$root"
-cargo build --release --bin solieu >&2
+[ -n "${PERF_NO_BUILD:-}" ] || cargo build --release --bin solieu >&2
 bin="${CARGO_TARGET_DIR:-$root/target}/release/solieu"
 
 work="$(mktemp -d)"

@@ -77,9 +77,9 @@ pub fn from_json(bytes: &[u8]) -> Result<Document, ImportError> {
     match raw.get("format").and_then(|v| v.as_str()) {
         Some(FORMAT) => {}
         other => {
-            return Err(ImportError::WrongFormat(
-                other.unwrap_or("(missing)").to_string(),
-            ));
+            // Quote at most 60 characters of whatever stands there.
+            let shown: String = other.unwrap_or("(missing)").chars().take(60).collect();
+            return Err(ImportError::WrongFormat(shown));
         }
     }
     if let Some(v) = raw.get("version").and_then(|v| v.as_u64())

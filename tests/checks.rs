@@ -1,11 +1,12 @@
 //! Cross-checks on crafted numbers and on the sample articles.
 
+mod common;
+
 use solieu::analyze::analyze;
 use solieu::checks::{Issue, IssueKind, check};
-use solieu::extract::sentence;
 use solieu::indicators::{Catalogue, assign};
 use solieu::load::{LoadedText, load_file};
-use solieu::model::{Article, Figure, Kind, Qualifier, Reading, Status};
+use solieu::model::{Article, Kind, Qualifier, Reading, Status};
 use std::path::Path;
 
 const P: Kind = Kind::Percent;
@@ -69,19 +70,7 @@ fn with_figures(mut a: Article, specs: &[Spec<'_>]) -> Article {
             reading.qualifier = q;
             reading.unit = unit.map(str::to_string);
             reading.change = change;
-            Figure {
-                id: 0,
-                start: text[..b0].chars().count(),
-                end: text[..b1].chars().count(),
-                text: s.to_string(),
-                reading,
-                confidence: 1.0,
-                indicator_confidence: 0.0,
-                context: sentence(&text, b0, b1),
-                status: Status::Extracted,
-                note: None,
-                extracted: None,
-            }
+            common::figure_at(&text, b0, b1, 0, reading)
         })
         .collect();
     a.figures.sort_by_key(|f| f.start);

@@ -1,11 +1,12 @@
 //! Comparison tables, the overview and their CSV, on the sample articles and crafted ones.
 
+mod common;
+
 use solieu::analyze::analyze;
 use solieu::compare::{CSV_HEADER, comparable_value, overview, table, to_csv};
-use solieu::extract::sentence;
 use solieu::indicators::{Catalogue, assign};
 use solieu::load::{LoadedText, load_file};
-use solieu::model::{Article, Figure, Kind, Qualifier, Reading, Status};
+use solieu::model::{Article, Kind, Qualifier, Reading, Status};
 use std::path::Path;
 
 fn sample_paths() -> Vec<std::path::PathBuf> {
@@ -84,19 +85,7 @@ fn text_article(path: &str, district: &str, text: &str, specs: &[Spec<'_>]) -> A
             reading.value = Some(value);
             reading.qualifier = q;
             reading.change = change;
-            Figure {
-                id: k as u64 + 1,
-                start: text[..b0].chars().count(),
-                end: text[..b1].chars().count(),
-                text: s.to_string(),
-                reading,
-                confidence: 1.0,
-                indicator_confidence: 0.0,
-                context: sentence(text, b0, b1),
-                status: Status::Extracted,
-                note: None,
-                extracted: None,
-            }
+            common::figure_at(text, b0, b1, k as u64 + 1, reading)
         })
         .collect();
     assign(&mut a, &Catalogue::builtin());

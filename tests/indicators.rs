@@ -1,7 +1,8 @@
 //! Indicator catalogue and assignment, on crafted text and on the sample articles.
 
+mod common;
+
 use solieu::analyze::analyze;
-use solieu::extract::sentence;
 use solieu::indicators::{
     Catalogue, Indicator, IndicatorKind, assign, builtin_indicators, parse_catalogue,
 };
@@ -61,19 +62,7 @@ fn with_figures(mut a: Article, specs: &[Spec<'_>]) -> Article {
             reading.value = Some(value);
             reading.unit = unit.map(str::to_string);
             reading.change = change;
-            Figure {
-                id: k as u64 + 1,
-                start: text[..b0].chars().count(),
-                end: text[..b1].chars().count(),
-                text: s.to_string(),
-                reading,
-                confidence: 1.0,
-                indicator_confidence: 0.0,
-                context: sentence(&text, b0, b1),
-                status: Status::Extracted,
-                note: None,
-                extracted: None,
-            }
+            common::figure_at(&text, b0, b1, k as u64 + 1, reading)
         })
         .collect();
     a.figures.sort_by_key(|f| f.start);

@@ -174,6 +174,23 @@ fn romans_ordinals_and_others() {
         fig(&figs, "4", 0).reading.unit.as_deref(),
         Some("chương trình")
     );
+    // `quý` keeps its mark on the `y` when folded, so `Quý I` is a Roman numeral.
+    let f = one("Trong quý I/2023, có 5 lớp", "I");
+    assert_eq!((f.reading.kind, f.reading.value), (Kind::Roman, Some(1.0)));
+    assert_eq!(f.reading.unit.as_deref(), Some("quý"));
+    let f = one("theo Nghị quyết Đại hội XII của Đảng bộ quận", "XII");
+    assert_eq!(f.reading.unit.as_deref(), Some("Đại hội"));
+    // `K21`: course 21.
+    let f = one("bế giảng lớp Trung cấp K21 cho 68 học viên", "21");
+    assert_eq!(
+        (f.reading.kind, f.reading.value),
+        (Kind::Ordinal, Some(21.0))
+    );
+    assert_eq!(one("dịch COVID-19", "19").reading.kind, Kind::Other);
+    // `15 giờ 30 phút`: both numbers tell the time.
+    let figs = extract("Hội nghị bắt đầu lúc 15 giờ 30 phút.");
+    assert_eq!(fig(&figs, "15", 0).reading.kind, Kind::Other);
+    assert_eq!(fig(&figs, "30", 0).reading.kind, Kind::Other);
     // Capitals in a heading are syllables, not Roman numerals.
     assert!(extract("XỬ LÝ VI PHẠM").is_empty());
     assert!(extract("UBND HĐND MTTQ TCLLCT-HC").is_empty());
@@ -225,6 +242,39 @@ fn changes_are_marked() {
     assert!(!fig(&figs, "97,2%", 0).reading.change);
     assert!(fig(&figs, "39,4%", 0).reading.change);
     assert!(one("giảm 3 lớp so với năm 2019", "3").reading.change);
+    // `vượt … so với chỉ tiêu`: the excess is a change; `đạt 95% so với kế hoạch` is not.
+    let f = one("tỷ lệ nữ vượt 1,7% so với chỉ tiêu Nghị quyết", "1,7%");
+    assert!(f.reading.change);
+    assert_eq!(f.reading.qualifier, Some(Qualifier::MoreThan));
+    assert!(!one("đạt 95% so với kế hoạch", "95%").reading.change);
+}
+
+#[test]
+fn spans_of_days_and_ages() {
+    // The first day of a span takes the month and year of the last.
+    let figs = extract("Từ ngày 12 đến 14/4/2023, huyện mở lớp.");
+    let f = fig(&figs, "12", 0);
+    assert_eq!(f.reading.kind, Kind::Date);
+    assert_eq!(f.reading.date.as_deref(), Some("2023-04-12"));
+    assert_eq!(
+        fig(&figs, "14/4/2023", 0).reading.date.as_deref(),
+        Some("2023-04-14")
+    );
+    let f = one("trong hai ngày 5 và 6/10 tại hội trường", "5");
+    assert_eq!(f.reading.date.as_deref(), Some("--10-05"));
+    // A day number that cannot start the span stays a number.
+    assert_eq!(one("ngày 20 đến 14/4/2023", "20").reading.kind, Kind::Count);
+    // `từ 30 đến 45 tuổi`: the first number counts years of age too.
+    let figs = extract("độ tuổi từ 30 đến 45 tuổi chiếm 62,4%");
+    assert_eq!(fig(&figs, "30", 0).reading.unit.as_deref(), Some("tuổi"));
+    assert_eq!(fig(&figs, "45", 0).reading.unit.as_deref(), Some("tuổi"));
+    assert_eq!(
+        one("mở 3 hoặc 4 lớp bồi dưỡng", "3")
+            .reading
+            .unit
+            .as_deref(),
+        Some("lớp")
+    );
 }
 
 #[test]
@@ -307,6 +357,16 @@ fn article_metadata() {
     assert_eq!(m.district.as_deref(), Some("Sông Cầu"));
     let m = metadata("Quận 3 tổ chức lớp bồi dưỡng cho cán bộ\n\nNội dung.");
     assert_eq!(m.district.as_deref(), Some("3"));
+    // The portal's banner is neither the headline nor article text.
+    let page = "UBND QUẬN 3 - CỔNG THÔNG TIN ĐIỆN TỬ\nQuận 3 bế giảng lớp trung cấp lý luận chính trị\n\nNội dung.";
+    let m = metadata(page);
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Quận 3 bế giảng lớp trung cấp lý luận chính trị")
+    );
+    let figs = extract(page);
+    assert!(figs[0].reading.boilerplate);
+    assert!(!figs[1].reading.boilerplate);
 }
 
 #[test]

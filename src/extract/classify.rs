@@ -188,6 +188,17 @@ const ROMAN_BEFORE: &[&str] = &[
     "ương", "tập", "số", "loại", "hạng", "cấp", "bậc", "vùng", "đợt", "lớp", "(", "kì",
 ];
 
+/// Two-word nouns whose last word is in [`ROMAN_BEFORE`], named whole as a Roman's unit.
+const ROMAN_TWO_WORD_NOUNS: &[&str] = &[
+    "đại hội",
+    "hội nghị",
+    "trung ương",
+    "thế kỷ",
+    "học kỳ",
+    "nhiệm kỳ",
+    "giai đoạn",
+];
+
 /// Valid Roman numerals that are far more often abbreviations.
 const ROMAN_ABBREVIATIONS: &[&str] = &[
     "CD", "CV", "DC", "MC", "MD", "DI", "LI", "MI", "CM", "DM", "ML", "MV", "LV", "CC", "CCC",
@@ -387,7 +398,21 @@ fn classify_roman(s: &str, v: u32, a: &Around<'_>) -> Option<Reading> {
             })
             .or(Some("lần".into()))
     } else if contextual && prev != "(" {
-        a.before.last().map(|t| t.s.to_string())
+        // A two-word noun (`Đại hội XII`, `Hội nghị Trung ương IV`) is named whole.
+        let two = a.bf.len() >= 2
+            && a.before.len() >= 2
+            && ROMAN_TWO_WORD_NOUNS
+                .iter()
+                .any(|n| ends_with_phrase(&a.bf, n));
+        let take = if two { 2 } else { 1 };
+        let from = a.before.len().saturating_sub(take);
+        Some(
+            a.before[from..]
+                .iter()
+                .map(|t| t.s)
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
     } else {
         None
     };
@@ -576,13 +601,16 @@ fn is_change(a: &Around<'_>, qualifier: Option<Qualifier>) -> bool {
     while k < a.af.len() && k < 4 && !matches!(&*a.af[k], "," | ";" | "." | "so") {
         k += 1;
     }
+    // `vượt 1,7% so với chỉ tiêu`: the excess over anything named is a change.
+    let exceeds = b.last().is_some_and(|w| w == "vượt");
     a.af.get(k).is_some_and(|w| w == "so")
         && a.af.get(k + 1).is_some_and(|w| w == "với")
         && a.af.get(k + 2).is_some_and(|w| {
-            matches!(
-                &**w,
-                "cùng" | "năm" | "khi" | "đầu" | "trước" | "kỳ" | "nhiệm" | "giai" | "lúc"
-            )
+            exceeds
+                || matches!(
+                    &**w,
+                    "cùng" | "năm" | "khi" | "đầu" | "trước" | "kỳ" | "nhiệm" | "giai" | "lúc"
+                )
         })
 }
 
@@ -649,7 +677,12 @@ fn classify_digits(
         return (Some(r), 0.95, raw.end, 0);
     }
     if glued_before {
-        return (Some(reading(Kind::Other, int_value(s))), 0.9, raw.end, 0);
+        // `lớp K21`: a lone capital K before the digits abbreviates `khóa`, a course number.
+        let course = before_c == Some('K')
+            && plain_int
+            && !char_before(text, raw.start - 1).is_some_and(char::is_alphanumeric);
+        let kind = if course { Kind::Ordinal } else { Kind::Other };
+        return (Some(reading(kind, int_value(s))), 0.9, raw.end, 0);
     }
     if let Some(c) = after_c
         && c.is_alphabetic()
@@ -771,6 +804,26 @@ fn classify_digits(
         return (Some(reading(Kind::Other, None)), 0.85, raw.end, 0);
     }
 
+    // … and its minutes: `15 giờ 30 (phút)`.
+    if plain_int
+        && prev == "giờ"
+        && int_value(s).is_some_and(|m| m < 60.0)
+        && a.bf.len() >= 2
+        && a.bf[a.bf.len() - 2].parse::<u32>().is_ok_and(|h| h <= 24)
+    {
+        return (Some(reading(Kind::Other, None)), 0.85, raw.end, 0);
+    }
+
+    // `từ ngày 12 đến 14/4/2023`: the first day of a span takes the month and year of the last.
+    if plain_int
+        && prev == "ngày"
+        && let Some(date) = day_before_date(text, raws, i, s)
+    {
+        let mut r = reading(Kind::Date, None);
+        r.date = Some(date);
+        return (Some(r), 0.9, raw.end, 0);
+    }
+
     // `ngày 22 tháng 2 năm 2019`, `tháng 3 năm 2020`: one date.
     if plain_int && let Some((r, e, n)) = long_date(ctx, raws, i, a) {
         return (Some(r), 0.95, e, n);
@@ -839,7 +892,26 @@ fn classify_digits(
 
     let after_scale: Vec<Tok<'_>> = a.after[scale_words..].to_vec();
     let af_scale = &a.af[scale_words..];
-    let unit = unit_after(&after_scale, af_scale);
+    let mut unit = unit_after(&after_scale, af_scale);
+    // `từ 30 đến 45 tuổi`, `3 hoặc 4 lớp`: the first number counts what the second counts.
+    let mut shared_unit = false;
+    if unit.is_none()
+        && scale_words == 0
+        && plain_int
+        && a.af
+            .first()
+            .is_some_and(|w| matches!(&**w, "đến" | "tới" | "hoặc"))
+        && let Some(next) = raws.get(i + 1)
+        && next.shape == Shape::Digits
+        && fold(text[raw.end..next.start].trim()) == *a.af[0]
+    {
+        let after2 = words::after(text, next.end);
+        let af2 = words::folded(&after2);
+        if let Some((u, _)) = unit_after(&after2, &af2) {
+            unit = Some((u, 0));
+            shared_unit = true;
+        }
+    }
 
     // Years: `năm 2018`, `Từ 2015 đến nay`; but `2400 lượt` is a count.
     if as_year {
@@ -876,12 +948,37 @@ fn classify_digits(
     }
     r.qualifier = qualifier_before(a).or_else(|| qualifier_after(&a.af, scale_words + unit_len));
     r.change = is_change(a, r.qualifier);
-    let conf = if r.unit.is_some() {
+    let conf = if shared_unit {
+        p.confidence * 0.9
+    } else if r.unit.is_some() {
         p.confidence
     } else {
         p.confidence * 0.85
     };
     (Some(r), conf, raw.end, 0)
+}
+
+/// The date of day `day` (raw token `i`) when the next token, after `đến`/`-`, is a
+/// `d/m` or `d/m/yyyy` date: `--MM-DD` or `YYYY-MM-DD`.
+fn day_before_date(text: &str, raws: &[Raw], i: usize, day: &str) -> Option<String> {
+    let next = raws.get(i + 1)?;
+    let between = fold(text.get(raws[i].end..next.start)?.trim());
+    if !matches!(between.as_str(), "đến" | "tới" | "-" | "–" | "và") || next.shape != Shape::Slash
+    {
+        return None;
+    }
+    let d0: u32 = day.parse().ok()?;
+    let parts: Vec<u32> = text[next.start..next.end]
+        .split('/')
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    match parts[..] {
+        [d1, m] if d0 < d1 && valid_date(2000, m, d0) => Some(format!("--{m:02}-{d0:02}")),
+        [d1, m, y] if d0 < d1 && (1900..=2100).contains(&y) && valid_date(y as i32, m, d0) => {
+            Some(format!("{y:04}-{m:02}-{d0:02}"))
+        }
+        _ => None,
+    }
 }
 
 /// `ngày D tháng M năm Y` or `tháng M năm Y` starting at raw token `i`.

@@ -136,6 +136,7 @@ pub fn lines(text: &str) -> Vec<Line> {
         } else if before_title && is_dateline(&lower) {
             LineRole::Dateline
         } else if (before_title && short && is_breadcrumb(trimmed))
+            || (before_title && is_site_banner(trimmed, &lower))
             || (short && (lower.contains("gmt+") || lower.contains("utc+")))
             || (!before_title && trimmed.chars().count() < 160 && is_footer(&lower))
         {
@@ -183,6 +184,22 @@ fn is_counter_line(lower: &str) -> bool {
     })
 }
 
+/// Words that name the site itself in its banner (`UBND QUẬN 3 - CỔNG THÔNG TIN ĐIỆN TỬ`).
+const SITE_MARKERS: [&str; 5] = [
+    "cổng thông tin",
+    "trang thông tin điện tử",
+    "trang tin điện tử",
+    "báo điện tử",
+    "website",
+];
+
+/// The site's banner: a short line naming the portal, not a sentence.
+fn is_site_banner(line: &str, lower: &str) -> bool {
+    line.chars().count() < 120
+        && !line.ends_with('.')
+        && SITE_MARKERS.iter().any(|m| lower.contains(m))
+}
+
 /// `Trang chủ > Tin tức > …`
 fn is_breadcrumb(line: &str) -> bool {
     line.contains(" > ") || line.contains(" » ")
@@ -227,6 +244,7 @@ fn title_line(text: &str, lines: &[Line]) -> Option<usize> {
             || LINK_PREFIXES.iter().any(|p| lower.starts_with(p))
             || t.contains(" > ")
             || t.contains(" » ")
+            || is_site_banner(t, &lower)
         {
             continue;
         }

@@ -183,7 +183,12 @@ pub fn fold(s: &str) -> String {
             let next = chars[i + 1];
             // Only at the end of the syllable: "oá" + consonant ("hoán") keeps its mark.
             let at_end = chars.get(i + 2).is_none_or(|c| !c.is_alphabetic());
-            if at_end && let Some((base, mark)) = split_tone(next) {
+            // In `qu` the `u` is part of the consonant: `quý`, `quỹ` keep their mark on the `y`.
+            let after_q = c == 'u' && i > 0 && chars[i - 1] == 'q';
+            if at_end
+                && !after_q
+                && let Some((base, mark)) = split_tone(next)
+            {
                 let moved = if c == 'o' && matches!(base, 'a' | 'e') {
                     Some(with_tone('o', mark))
                 } else if c == 'u' && base == 'y' {
@@ -330,6 +335,10 @@ mod tests {
         assert_eq!(fold("thuỷ"), "thủy");
         assert_eq!(fold("hoán"), "hoán");
         assert_eq!(fold("khóa"), "khóa");
+        // `qu` is one consonant: its `u` never takes the mark.
+        assert_eq!(fold("Quý"), "quý");
+        assert_eq!(fold("quỹ"), "quỹ");
+        assert_eq!(fold_word("quý"), "quý");
     }
 
     #[test]

@@ -250,6 +250,37 @@ fn changes_are_marked() {
 }
 
 #[test]
+fn dates_with_dots_and_hyphens_and_lists_of_degrees() {
+    let f = one("Ngày 25-3-2023, huyện tổ chức hội nghị", "25-3-2023");
+    assert_eq!(
+        (f.reading.kind, f.reading.date.as_deref()),
+        (Kind::Date, Some("2023-03-25"))
+    );
+    let f = one("ký ngày 5.7.2023 tại huyện", "5.7.2023");
+    assert_eq!(f.reading.date.as_deref(), Some("2023-07-05"));
+    // Not a date: a range of years and a phone number.
+    assert_eq!(
+        one("giai đoạn 2015-2020", "2015-2020").reading.kind,
+        Kind::YearRange
+    );
+    assert_eq!(
+        one("gọi 0274.3812.345", "0274.3812.345").reading.kind,
+        Kind::Other
+    );
+    // Each degree has its own number: the units are not joined.
+    let figs = extract("Về trình độ: 2 tiến sĩ, thạc sĩ 45 người, đại học 812 người.");
+    assert_eq!(fig(&figs, "2", 0).reading.unit.as_deref(), Some("tiến sĩ"));
+    assert_eq!(fig(&figs, "45", 0).reading.unit.as_deref(), Some("người"));
+    assert_eq!(
+        one("có 1.188 công chức, viên chức tham gia", "1.188")
+            .reading
+            .unit
+            .as_deref(),
+        Some("công chức, viên chức")
+    );
+}
+
+#[test]
 fn spans_of_days_and_ages() {
     // The first day of a span takes the month and year of the last.
     let figs = extract("Từ ngày 12 đến 14/4/2023, huyện mở lớp.");
@@ -367,6 +398,21 @@ fn article_metadata() {
     let figs = extract(page);
     assert!(figs[0].reading.boilerplate);
     assert!(!figs[1].reading.boilerplate);
+    // A dateline under the headline; the province written after the district.
+    let m = metadata(
+        "Huyện Bàu Bàng (Bình Dương) chú trọng đào tạo cán bộ\nNgày 25-3-2023 | 08:15\nNội dung.",
+    );
+    assert_eq!(m.published.as_deref(), Some("2023-03-25"));
+    assert_eq!(m.district.as_deref(), Some("Bàu Bàng"));
+    assert_eq!(m.province.as_deref(), Some("Bình Dương"));
+    let m = metadata("Huyện Đình Lập, Lạng Sơn mở lớp bồi dưỡng cho cán bộ\n\nNội dung.");
+    assert_eq!(m.province.as_deref(), Some("Lạng Sơn"));
+    let m = metadata("Quận 3, thành phố Hồ Chí Minh mở lớp bồi dưỡng cán bộ\n\nNội dung.");
+    assert_eq!(m.district.as_deref(), Some("3"));
+    assert_eq!(m.province.as_deref(), Some("Hồ Chí Minh"));
+    // A district that is not followed by a province name gets none.
+    let m = metadata("Huyện Đất Đỏ, Long Điền mở lớp bồi dưỡng cán bộ\n\nNội dung.");
+    assert_eq!(m.province, None);
 }
 
 #[test]

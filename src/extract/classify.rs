@@ -58,6 +58,16 @@ const UNITS: &[(&str, bool)] = &[
     ("công nhân", true),
     ("nhân viên", true),
     ("chiến sĩ", true),
+    ("tiến sĩ", true),
+    ("thạc sĩ", true),
+    ("cử nhân", true),
+    ("kỹ sư", true),
+    ("bác sĩ", true),
+    ("giáo viên", true),
+    ("phó bí thư", true),
+    ("bí thư", true),
+    ("phó chủ tịch", true),
+    ("chủ tịch", true),
     ("cá nhân", false),
     ("tập thể", false),
     ("lượt", false),
@@ -534,7 +544,14 @@ fn unit_after(after: &[Tok<'_>], af: &[Word<'_>]) -> Option<(String, usize)> {
         // `22.400 cán bộ, công chức`: a conjoined group of people is what is counted.
         while end + 1 < af.len() && af[end] == "," {
             match matches_at(end + 1) {
-                Some((m, true)) => end += 1 + m,
+                // … but not `2 tiến sĩ, thạc sĩ 45 người`, where the next noun has its own number.
+                Some((m, true))
+                    if !af
+                        .get(end + 1 + m)
+                        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())) =>
+                {
+                    end += 1 + m
+                }
                 _ => break,
             }
         }
@@ -718,6 +735,13 @@ fn classify_digits(
 
     // Percent sign after the number (`97,2%`, `100 %`).
     let pct_end = percent_end(text, raw.end);
+
+    // Dates written with dots or hyphens: `25.3.2023`, `25-3-2023`.
+    if let Some((date, end, swallowed)) = dotted_or_dashed_date(text, raws, i) {
+        let mut r = reading(Kind::Date, None);
+        r.date = Some(date);
+        return (Some(r), 0.9, end, swallowed);
+    }
 
     // Ranges: `2015-2020`, `2018 – 2019`, `60-70%`, `18-35 tuổi`.
     if let Some(next) = raws.get(i + 1)
@@ -979,6 +1003,35 @@ fn day_before_date(text: &str, raws: &[Raw], i: usize, day: &str) -> Option<Stri
         }
         _ => None,
     }
+}
+
+/// `d.m.yyyy` (one raw token) or `d-m-yyyy` (three tokens joined by bare hyphens) at raw
+/// token `i`: the date, where it ends, and how many more tokens it takes.
+fn dotted_or_dashed_date(text: &str, raws: &[Raw], i: usize) -> Option<(String, usize, usize)> {
+    let raw = raws[i];
+    let s = &text[raw.start..raw.end];
+    let (parts, end, swallowed): (Vec<&str>, usize, usize) = if s.contains('.') {
+        (s.split('.').collect(), raw.end, 0)
+    } else {
+        let (r1, r2) = (raws.get(i + 1)?, raws.get(i + 2)?);
+        let bare_hyphen = |a: &Raw, b: &Raw| text.get(a.end..b.start) == Some("-");
+        if !(bare_hyphen(&raw, r1) && bare_hyphen(r1, r2))
+            || r1.shape != Shape::Digits
+            || r2.shape != Shape::Digits
+        {
+            return None;
+        }
+        let part = |r: &Raw| &text[r.start..r.end];
+        (vec![s, part(r1), part(r2)], r2.end, 2)
+    };
+    let [d, m, y] = parts[..] else {
+        return None;
+    };
+    if d.len() > 2 || m.len() > 2 || y.len() != 4 {
+        return None;
+    }
+    let (d, m, y) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
+    valid_date(y, m, d).then(|| (format!("{y:04}-{m:02}-{d:02}"), end, swallowed))
 }
 
 /// `ngày D tháng M năm Y` or `tháng M năm Y` starting at raw token `i`.

@@ -121,6 +121,8 @@ pub fn lines(text: &str) -> Vec<Line> {
         let short = trimmed.len() < 300;
         let lower = fold(head(trimmed, if short { 300 } else { 64 }));
         let before_title = title.is_some_and(|t| i < t);
+        // A dateline also sits right under the headline.
+        let just_after_title = title.is_some_and(|t| i > t && i <= t + 3);
         let role = if is_counter_line(&lower) || in_counter && short && has_digit(trimmed) {
             in_counter = true;
             LineRole::Counter
@@ -133,7 +135,7 @@ pub fn lines(text: &str) -> Vec<Line> {
         } else if short && is_doubled(trimmed) {
             in_counter = lower.contains("truy cập");
             LineRole::Chrome
-        } else if before_title && is_dateline(&lower) {
+        } else if (before_title || just_after_title) && is_dateline(&lower) {
             LineRole::Dateline
         } else if (before_title && short && is_breadcrumb(trimmed))
             || (before_title && is_site_banner(trimmed, &lower))
@@ -221,6 +223,13 @@ fn is_dateline(lower: &str) -> bool {
         && has_digit(lower)
         && (WEEKDAYS.iter().any(|w| lower.starts_with(w))
             || DATE_LABELS.iter().any(|w| lower.starts_with(w))
+            // `Ngày 25-3-2023 | 08:15`: a date with at most two words around it.
+            || (lower
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .count()
+                <= 2
+                && first_date(lower).is_some())
             || lower
                 .chars()
                 .all(|c| c.is_ascii_digit() || " /-:,|()".contains(c) || c == 'h'))
@@ -418,6 +427,7 @@ fn vote_names(text: &str, lines: &[Line]) -> (Option<String>, Option<String>) {
             .into_iter()
             .next()
         {
+            let is_province = is_province || CENTRAL_CITIES.contains(&fold(&name).as_str());
             let v = &mut votes[usize::from(is_province)];
             match v.iter_mut().find(|(n, _)| *n == name) {
                 Some(v) => v.1 += weight,
@@ -436,9 +446,123 @@ fn winner(votes: Vec<(String, u32)>) -> Option<String> {
 }
 
 /// The district and the province: the most frequent names after `huyện`, `thị xã`, `quận`,
-/// `thành phố` (without the prefix) and after `tỉnh`.
+/// `thành phố` (without the prefix) and after `tỉnh` or `thành phố` + a centrally-run city;
+/// else the province written right after the district (`Bàu Bàng (Bình Dương)`).
 pub fn district_and_province(text: &str, lines: &[Line]) -> (Option<String>, Option<String>) {
-    vote_names(text, lines)
+    let (district, province) = vote_names(text, lines);
+    let province = province.or_else(|| district.as_deref().and_then(|d| province_after(text, d)));
+    (district, province)
+}
+
+/// The 63 provinces and centrally-run cities (before the 2025 merger, which kept 34 of these
+/// names), as written.
+const PROVINCES: [&str; 63] = [
+    "An Giang",
+    "Bà Rịa - Vũng Tàu",
+    "Bắc Giang",
+    "Bắc Kạn",
+    "Bạc Liêu",
+    "Bắc Ninh",
+    "Bến Tre",
+    "Bình Định",
+    "Bình Dương",
+    "Bình Phước",
+    "Bình Thuận",
+    "Cà Mau",
+    "Cao Bằng",
+    "Đắk Lắk",
+    "Đắk Nông",
+    "Điện Biên",
+    "Đồng Nai",
+    "Đồng Tháp",
+    "Gia Lai",
+    "Hà Giang",
+    "Hà Nam",
+    "Hà Tĩnh",
+    "Hải Dương",
+    "Hậu Giang",
+    "Hòa Bình",
+    "Hưng Yên",
+    "Khánh Hòa",
+    "Kiên Giang",
+    "Kon Tum",
+    "Lai Châu",
+    "Lâm Đồng",
+    "Lạng Sơn",
+    "Lào Cai",
+    "Long An",
+    "Nam Định",
+    "Nghệ An",
+    "Ninh Bình",
+    "Ninh Thuận",
+    "Phú Thọ",
+    "Phú Yên",
+    "Quảng Bình",
+    "Quảng Nam",
+    "Quảng Ngãi",
+    "Quảng Ninh",
+    "Quảng Trị",
+    "Sóc Trăng",
+    "Sơn La",
+    "Tây Ninh",
+    "Thái Bình",
+    "Thái Nguyên",
+    "Thanh Hóa",
+    "Thừa Thiên Huế",
+    "Tiền Giang",
+    "Trà Vinh",
+    "Tuyên Quang",
+    "Vĩnh Long",
+    "Vĩnh Phúc",
+    "Yên Bái",
+    "Hà Nội",
+    "Hồ Chí Minh",
+    "Hải Phòng",
+    "Đà Nẵng",
+    "Cần Thơ",
+];
+
+/// Cities that are provinces: `thành phố Hà Nội` names the province, not a district.
+const CENTRAL_CITIES: [&str; 5] = ["hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ"];
+
+/// A name folded for comparison: lower case, modern tone placement, no dashes or spaces.
+fn name_key(s: &str) -> String {
+    fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The province right after the district's name: `Bàu Bàng (Bình Dương)`, `Đình Lập, Lạng Sơn`.
+fn province_after(text: &str, district: &str) -> Option<String> {
+    static KEYS: std::sync::LazyLock<Vec<(String, &'static str)>> =
+        std::sync::LazyLock::new(|| PROVINCES.iter().map(|p| (name_key(p), *p)).collect());
+    for (at, _) in text.match_indices(district).take(20) {
+        let rest = &text[at + district.len()..];
+        let rest = rest.trim_start_matches([' ', '\u{a0}']);
+        let find = |candidate: &str| {
+            let key = name_key(candidate);
+            KEYS.iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, name)| (*name).to_string())
+        };
+        if let Some(r) = rest.strip_prefix('(') {
+            if let Some(name) = r.split(')').next().filter(|c| c.len() < 40).and_then(find) {
+                return Some(name);
+            }
+        } else if let Some(r) = rest.strip_prefix(", ") {
+            // The longest run of up to five words, up to the next punctuation, that is a province.
+            let clause = r
+                .split([',', '.', ';', ':', '\n', '(', ')'])
+                .next()
+                .unwrap_or("");
+            let words: Vec<&str> = clause.split_whitespace().take(5).collect();
+            if let Some(name) = (1..=words.len())
+                .rev()
+                .find_map(|k| find(&words[..k].join(" ")))
+            {
+                return Some(name);
+            }
+        }
+    }
+    None
 }
 
 /// The district: the most frequent name after `huyện`, `thị xã`, `quận`, `thành phố` (the

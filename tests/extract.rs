@@ -281,6 +281,39 @@ fn dates_with_dots_and_hyphens_and_lists_of_degrees() {
 }
 
 #[test]
+fn sums_of_money_without_a_currency() {
+    let f = one("kinh phí 150 triệu; 1.200.000 đồng/người", "150");
+    assert_eq!(
+        (f.reading.kind, f.reading.value),
+        (Kind::Money, Some(150e6))
+    );
+    assert_eq!(f.reading.unit.as_deref(), Some("triệu"));
+    let f = one("tổng kinh phí là hơn 2,5 tỷ", "2,5");
+    assert_eq!(
+        (f.reading.kind, f.reading.value, f.reading.qualifier),
+        (Kind::Money, Some(2.5e9), Some(Qualifier::MoreThan))
+    );
+    // A count in millions stays a count.
+    let f = one("có 1,2 triệu lượt người xem", "1,2");
+    assert_eq!(f.reading.kind, Kind::Count);
+}
+
+#[test]
+fn category_numbers_phone_numbers_and_view_counters() {
+    let f = one(
+        "bồi dưỡng kiến thức quốc phòng - an ninh đối tượng 4 cho 320 học viên",
+        "4",
+    );
+    assert_eq!(f.reading.kind, Kind::Other);
+    let figs = extract("Nội dung bài.\n\nĐiện thoại liên hệ 0214 3881 234\n");
+    assert_eq!(fig(&figs, "0214", 0).reading.kind, Kind::Other);
+    let figs = extract("Huyện mở lớp bồi dưỡng cho cán bộ\n\nCó 5 lớp.\n\nLượt xem: 2.451\n");
+    let f = fig(&figs, "2.451", 0);
+    assert!(f.reading.boilerplate);
+    assert!(!fig(&figs, "5", 0).reading.boilerplate);
+}
+
+#[test]
 fn spans_of_days_and_ages() {
     // The first day of a span takes the month and year of the last.
     let figs = extract("Từ ngày 12 đến 14/4/2023, huyện mở lớp.");

@@ -184,6 +184,7 @@ const NAME_BEFORE: &[&str] = &[
     "đội",
     "chương",
     "mục",
+    "đối tượng",
 ];
 
 /// Words before a 4-digit number that make it a year.
@@ -914,6 +915,28 @@ fn classify_digits(
         return (Some(r), p.map_or(0.5, |p| p.confidence), raw.end, 0);
     }
 
+    // `kinh phí 150 triệu`: a sum of money named before it, without the currency.
+    let money_words = [
+        "kinh phí",
+        "ngân sách",
+        "chi phí",
+        "số tiền",
+        "nguồn vốn",
+        "tổng vốn",
+    ];
+    if scale_words == 1 && unit_after(&a.after[1..], &a.af[1..]).is_none() && {
+        // The few words before it (`tổng kinh phí là hơn 2,5 tỷ`).
+        let near = clause[clause.len().saturating_sub(5)..].join(" ");
+        money_words.iter().any(|w| near.contains(w))
+    } {
+        let p = parse_grouped(s, ctx.style, true);
+        let mut r = reading(Kind::Money, p.map(|p| p.value * scale));
+        r.unit = Some(a.after[0].s.to_string());
+        r.qualifier = qualifier_before(a);
+        r.change = is_change(a, r.qualifier);
+        return (Some(r), p.map_or(0.5, |p| p.confidence * 0.9), raw.end, 0);
+    }
+
     let after_scale: Vec<Tok<'_>> = a.after[scale_words..].to_vec();
     let af_scale = &a.af[scale_words..];
     let mut unit = unit_after(&after_scale, af_scale);
@@ -952,6 +975,10 @@ fn classify_digits(
         }
     }
 
+    // `0214 3881 234`: a leading zero on four digits or more is a phone number or a code.
+    if plain_int && s.len() >= 4 && s.starts_with('0') {
+        return (Some(reading(Kind::Other, None)), 0.6, raw.end, 0);
+    }
     let p = parse_grouped(s, ctx.style, false);
     let Some(p) = p else {
         // `0251.3822.123`: a phone number or another code.

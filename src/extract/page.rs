@@ -29,7 +29,11 @@ pub struct Line {
     pub role: LineRole,
 }
 
-const COUNTER_LABELS: [&str; 14] = [
+const COUNTER_LABELS: [&str; 18] = [
+    "lượt xem",
+    "số lượt xem",
+    "lượt đọc",
+    "số lần xem",
     "đang truy cập",
     "đang online",
     "đang trực tuyến",

@@ -326,6 +326,12 @@ fn spans_of_days_and_ages() {
     );
     let f = one("trong hai ngày 5 và 6/10 tại hội trường", "5");
     assert_eq!(f.reading.date.as_deref(), Some("--10-05"));
+    let f = one("Trong 2 ngày (15 và 16/3), lớp học diễn ra", "15");
+    assert_eq!(f.reading.date.as_deref(), Some("--03-15"));
+    // `1/3 số xã` is a share, not the first of March.
+    let f = one("có 1/3 số xã hoàn thành kế hoạch", "1/3");
+    assert_eq!(f.reading.kind, Kind::Ratio);
+    assert_eq!(f.reading.unit.as_deref(), Some("xã"));
     // A day number that cannot start the span stays a number.
     assert_eq!(one("ngày 20 đến 14/4/2023", "20").reading.kind, Kind::Count);
     // `từ 30 đến 45 tuổi`: the first number counts years of age too.

@@ -483,8 +483,19 @@ fn classify_slash(ctx: &Ctx<'_>, s: &str, raw: Raw, a: &Around<'_>) -> (Option<R
     }
     let date_words = matches!(prev, "ngày" | "hôm" | "sáng" | "chiều" | "tối" | "đêm");
     let plausible_date = (1..=31).contains(&x) && (1..=12).contains(&y) && valid_date(2000, y, x);
-    let unit = unit_after(&a.after, &a.af);
-    if plausible_date && (date_words || unit.is_none()) {
+    // `1/3 số xã`: a share of what follows `số`.
+    let share_of = a.af.first().is_some_and(|w| w == "số")
+        && a.after.get(1).is_some_and(|t| t.word)
+        && !a
+            .af
+            .get(1)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    let unit = if share_of {
+        unit_after(&a.after[1..], &a.af[1..])
+    } else {
+        unit_after(&a.after, &a.af)
+    };
+    if plausible_date && !share_of && (date_words || unit.is_none()) {
         let mut r = reading(Kind::Date, None);
         r.date = Some(format!("--{y:02}-{x:02}"));
         return (Some(r), if date_words { 0.95 } else { 0.6 });
@@ -841,7 +852,7 @@ fn classify_digits(
 
     // `từ ngày 12 đến 14/4/2023`: the first day of a span takes the month and year of the last.
     if plain_int
-        && prev == "ngày"
+        && matches!(prev, "ngày" | "từ" | "(")
         && let Some(date) = day_before_date(text, raws, i, s)
     {
         let mut r = reading(Kind::Date, None);

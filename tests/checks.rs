@@ -2,40 +2,17 @@
 
 mod common;
 
+use common::{analyzed, sample_path};
+
 use solieu::analyze::analyze;
 use solieu::checks::{Issue, IssueKind, check};
 use solieu::indicators::{Catalogue, assign};
 use solieu::load::{LoadedText, load_file};
 use solieu::model::{Article, Kind, Qualifier, Reading, Status};
-use std::path::Path;
 
 const P: Kind = Kind::Percent;
 const C: Kind = Kind::Count;
 const R: Kind = Kind::Ratio;
-
-fn sample_path(prefix: &str) -> std::path::PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_articles");
-    let mut entries: Vec<_> = std::fs::read_dir(&dir)
-        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
-        .unwrap_or_default();
-    entries.sort();
-    entries
-        .into_iter()
-        .find(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(prefix))
-        })
-        .unwrap_or_else(|| panic!("no sample {prefix}"))
-}
-
-fn analyzed(prefix: &str) -> Article {
-    let p = sample_path(prefix);
-    let loaded = load_file(&p).unwrap_or_else(|e| panic!("{e}"));
-    let mut a = analyze(&p.to_string_lossy(), loaded);
-    assign(&mut a, &Catalogue::builtin());
-    a
-}
 
 /// (substring, occurrence, kind, value, qualifier, unit, change)
 type Spec<'a> = (

@@ -2,38 +2,14 @@
 
 mod common;
 
+use common::{analyzed, sample_path};
+
 use solieu::analyze::analyze;
 use solieu::indicators::{
     Catalogue, Indicator, IndicatorKind, assign, builtin_indicators, parse_catalogue,
 };
 use solieu::load::{LoadedText, load_file};
 use solieu::model::{Article, Figure, Kind, Qualifier, Reading, Status};
-use std::path::Path;
-
-fn sample_path(prefix: &str) -> std::path::PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_articles");
-    let mut entries: Vec<_> = std::fs::read_dir(&dir)
-        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
-        .unwrap_or_default();
-    entries.sort();
-    entries
-        .into_iter()
-        .find(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(prefix))
-        })
-        .unwrap_or_else(|| panic!("no sample {prefix}"))
-}
-
-/// A sample article through the real pipeline (loader, extractor, assignment).
-fn analyzed(prefix: &str) -> Article {
-    let p = sample_path(prefix);
-    let loaded = load_file(&p).unwrap_or_else(|e| panic!("{e}"));
-    let mut a = analyze(&p.to_string_lossy(), loaded);
-    assign(&mut a, &Catalogue::builtin());
-    a
-}
 
 /// One crafted figure: (substring, occurrence among whole-number matches, kind, value, unit,
 /// change).

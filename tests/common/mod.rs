@@ -1,8 +1,39 @@
 //! Helpers shared by the integration tests that build figures by hand (independent of the
-//! extractor).
+//! extractor) or read the sample articles. Each test file uses some of them.
+#![allow(dead_code)]
 
+use solieu::analyze::analyze;
 use solieu::extract::sentence;
-use solieu::model::{Figure, Reading, Status};
+use solieu::indicators::{Catalogue, assign};
+use solieu::load::load_file;
+use solieu::model::{Article, Figure, Reading, Status};
+use std::path::{Path, PathBuf};
+
+/// The sample article whose file name starts with `prefix`.
+pub fn sample_path(prefix: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_articles");
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    entries.sort();
+    entries
+        .into_iter()
+        .find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(prefix))
+        })
+        .unwrap_or_else(|| panic!("no sample {prefix}"))
+}
+
+/// A sample article through the real pipeline (loader, extractor, indicator assignment).
+pub fn analyzed(prefix: &str) -> Article {
+    let p = sample_path(prefix);
+    let loaded = load_file(&p).unwrap_or_else(|e| panic!("{e}"));
+    let mut a = analyze(&p.to_string_lossy(), loaded);
+    assign(&mut a, &Catalogue::builtin());
+    a
+}
 
 /// A figure for the byte range `b0..b1` of `text`, with code-point offsets and its sentence.
 pub fn figure_at(text: &str, b0: usize, b1: usize, id: u64, reading: Reading) -> Figure {

@@ -78,7 +78,7 @@ pub fn from_json(bytes: &[u8]) -> Result<Document, ImportError> {
         Some(FORMAT) => {}
         other => {
             // Quote at most 60 characters of whatever stands there.
-            let shown: String = other.unwrap_or("(missing)").chars().take(60).collect();
+            let shown = crate::text::ellipsize(other.unwrap_or("(missing)"), 60).into_owned();
             return Err(ImportError::WrongFormat(shown));
         }
     }

@@ -916,13 +916,6 @@ pub fn assign(article: &mut Article, catalogue: &Catalogue) {
     }
 }
 
-/// Assigns indicators in every article.
-pub fn assign_all(articles: &mut [Article], catalogue: &Catalogue) {
-    for a in articles {
-        assign(a, catalogue);
-    }
-}
-
 struct Scope<'a> {
     text: &'a str,
     figure: &'a Figure,

@@ -5,7 +5,6 @@
 //! the GUI (`gui`) are thin shells over it.
 #![forbid(unsafe_code)]
 
-pub mod analyze;
 pub mod checks;
 pub mod compare;
 pub mod export;
@@ -14,4 +13,5 @@ pub mod gui;
 pub mod indicators;
 pub mod load;
 pub mod model;
+pub mod pipeline;
 pub mod text;

@@ -5,8 +5,8 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
-use solieu::indicators::Catalogue;
-use solieu::{analyze, checks, compare, export, indicators, load, model};
+use solieu::pipeline::Pipeline;
+use solieu::{checks, compare, export, load, model};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -92,11 +92,11 @@ fn main() -> ExitCode {
 }
 
 fn extract(paths: &[PathBuf], format: Format, output: Option<&std::path::Path>) -> ExitCode {
-    let cat = catalogue();
+    let pipeline = pipeline();
     let (files, mut errors) = load::collect_paths(paths);
     let results: Vec<_> = files
         .par_iter()
-        .map(|p| load::load_file(p).map(|l| analyze::analyze_with(&p.to_string_lossy(), l, &cat)))
+        .map(|p| pipeline.open(p, &p.to_string_lossy()))
         .collect();
     let mut articles = Vec::with_capacity(results.len());
     for r in results {
@@ -139,18 +139,19 @@ fn extract(paths: &[PathBuf], format: Format, output: Option<&std::path::Path>) 
     }
 }
 
-/// The catalogue in use: built-in plus the user's copy (a broken copy is reported, not fatal).
-fn catalogue() -> Catalogue {
-    let (cat, err) = Catalogue::load();
+/// The pipeline in use: the built-in catalogue plus the user's copy (a broken copy is reported,
+/// not fatal).
+fn pipeline() -> Pipeline {
+    let (pipeline, err) = Pipeline::with_user_catalogue();
     if let Some(e) = err {
         eprintln!("solieu: {e}");
     }
-    cat
+    pipeline
 }
 
 /// Articles from files and folders (analyzed) and from annotated JSON files (as reviewed, with
 /// indicators filled in where missing); messages for what could not be read.
-fn load_articles(paths: &[PathBuf], cat: &Catalogue) -> (Vec<model::Article>, Vec<String>) {
+fn load_articles(paths: &[PathBuf], pipeline: &Pipeline) -> (Vec<model::Article>, Vec<String>) {
     let is_json = |p: &PathBuf| {
         p.extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"))
@@ -165,7 +166,7 @@ fn load_articles(paths: &[PathBuf], cat: &Catalogue) -> (Vec<model::Article>, Ve
         {
             Ok(doc) => {
                 for mut a in doc.articles {
-                    indicators::assign(&mut a, cat);
+                    pipeline.assign(&mut a);
                     articles.push(a);
                 }
             }
@@ -176,7 +177,7 @@ fn load_articles(paths: &[PathBuf], cat: &Catalogue) -> (Vec<model::Article>, Ve
     errors.extend(load_errors.iter().map(|e| e.to_string()));
     let results: Vec<_> = files
         .par_iter()
-        .map(|p| load::load_file(p).map(|l| analyze::analyze_with(&p.to_string_lossy(), l, cat)))
+        .map(|p| pipeline.open(p, &p.to_string_lossy()))
         .collect();
     for r in results {
         match r {
@@ -206,7 +207,8 @@ fn write_output(output: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), St
 }
 
 fn compare_cmd(indicator: &str, paths: &[PathBuf], output: Option<&std::path::Path>) -> ExitCode {
-    let cat = catalogue();
+    let pipeline = pipeline();
+    let cat = pipeline.catalogue();
     if cat.get(indicator).is_none() {
         eprintln!("solieu: unknown indicator «{indicator}»; known: ");
         for i in cat.indicators() {
@@ -214,7 +216,7 @@ fn compare_cmd(indicator: &str, paths: &[PathBuf], output: Option<&std::path::Pa
         }
         return ExitCode::FAILURE;
     }
-    let (articles, errors) = load_articles(paths, &cat);
+    let (articles, errors) = load_articles(paths, &pipeline);
     let table = compare::table(&articles, indicator);
     if !table.missing_districts.is_empty() {
         eprintln!(
@@ -238,8 +240,7 @@ fn compare_cmd(indicator: &str, paths: &[PathBuf], output: Option<&std::path::Pa
 }
 
 fn check_cmd(paths: &[PathBuf]) -> ExitCode {
-    let cat = catalogue();
-    let (articles, errors) = load_articles(paths, &cat);
+    let (articles, errors) = load_articles(paths, &pipeline());
     let issues = checks::check(&articles);
     for i in &issues {
         let figs: Vec<String> = i
@@ -257,8 +258,8 @@ fn check_cmd(paths: &[PathBuf]) -> ExitCode {
 }
 
 fn indicators_cmd() -> ExitCode {
-    let cat = catalogue();
-    for i in cat.indicators() {
+    let pipeline = pipeline();
+    for i in pipeline.catalogue().indicators() {
         println!(
             "{}\t{}\t{}\t{}\t{}",
             i.id,

@@ -17,6 +17,15 @@ pub fn normalize(s: &str) -> String {
     }
 }
 
+/// At most `max` characters of `s`, with `…` when it was cut: messages quote what the officer
+/// typed or what a file holds without printing megabytes of it.
+pub fn ellipsize(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        None => std::borrow::Cow::Borrowed(s),
+        Some((cut, _)) => std::borrow::Cow::Owned(format!("{}…", &s[..cut])),
+    }
+}
+
 /// SHA-256 (lowercase hex) of the text's UTF-8 bytes.
 pub fn sha256_hex(text: &str) -> String {
     let digest = Sha256::digest(text.as_bytes());

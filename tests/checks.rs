@@ -4,11 +4,11 @@ mod common;
 
 use common::{analyzed, sample_path};
 
-use solieu::analyze::analyze;
 use solieu::checks::{Issue, IssueKind, check};
 use solieu::indicators::{Catalogue, assign};
 use solieu::load::{LoadedText, load_file};
 use solieu::model::{Article, Kind, Qualifier, Reading, Status};
+use solieu::pipeline::Pipeline;
 
 const P: Kind = Kind::Percent;
 const C: Kind = Kind::Count;
@@ -61,7 +61,10 @@ fn with_figures(mut a: Article, specs: &[Spec<'_>]) -> Article {
 fn crafted(prefix: &str, specs: &[Spec<'_>]) -> Article {
     let p = sample_path(prefix);
     let loaded = load_file(&p).unwrap_or_else(|e| panic!("{e}"));
-    with_figures(analyze(&p.to_string_lossy(), loaded), specs)
+    with_figures(
+        Pipeline::builtin().analyze(&p.to_string_lossy(), loaded),
+        specs,
+    )
 }
 
 fn text_article(path: &str, text: &str, district: &str, specs: &[Spec<'_>]) -> Article {
@@ -69,7 +72,7 @@ fn text_article(path: &str, text: &str, district: &str, specs: &[Spec<'_>]) -> A
         text: text.to_string(),
         encoding: "utf-8".into(),
     };
-    let mut a = analyze(path, loaded);
+    let mut a = Pipeline::builtin().analyze(path, loaded);
     a.district = Some(district.to_string());
     a.published = Some("2021-06-01".into());
     with_figures(a, specs)

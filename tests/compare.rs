@@ -2,11 +2,11 @@
 
 mod common;
 
-use solieu::analyze::analyze;
 use solieu::compare::{CSV_HEADER, comparable_value, overview, table, to_csv};
 use solieu::indicators::{Catalogue, assign};
 use solieu::load::{LoadedText, load_file};
 use solieu::model::{Article, Kind, Qualifier, Reading, Status};
+use solieu::pipeline::Pipeline;
 use std::path::Path;
 
 fn sample_paths() -> Vec<std::path::PathBuf> {
@@ -29,7 +29,7 @@ fn samples() -> Vec<Article> {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let mut a = analyze(&name, loaded);
+            let mut a = Pipeline::builtin().analyze(&name, loaded);
             assign(&mut a, &cat);
             a
         })
@@ -67,7 +67,7 @@ fn text_article(path: &str, district: &str, text: &str, specs: &[Spec<'_>]) -> A
         text: text.to_string(),
         encoding: "utf-8".into(),
     };
-    let mut a = analyze(path, loaded);
+    let mut a = Pipeline::builtin().analyze(path, loaded);
     a.district = Some(district.to_string());
     a.title = Some(format!("Tin {district}"));
     a.published = Some("2021-06-01".into());

@@ -17,7 +17,7 @@ fn sample_document() -> Document {
         .iter()
         .map(|p| {
             let loaded = solieu::load::load_file(p).unwrap_or_else(|e| panic!("{e}"));
-            solieu::analyze::analyze(&p.to_string_lossy(), loaded)
+            solieu::pipeline::Pipeline::builtin().analyze(&p.to_string_lossy(), loaded)
         })
         .collect();
     Document::new(articles)

@@ -266,7 +266,7 @@ fn create_an_indicator_from_the_editor() {
         app.message,
         app.new_indicator
     );
-    assert!(app.catalogue.get("women_leaders").is_some());
+    assert!(app.ws.pipeline.catalogue().get("women_leaders").is_some());
     let saved = std::fs::read_to_string(dir.path().join("config").join("indicators.json"))
         .or_else(|_| {
             // Whatever name the catalogue uses, it is in the temporary config folder.

@@ -4,12 +4,12 @@ mod common;
 
 use common::{analyzed, sample_path};
 
-use solieu::analyze::analyze;
 use solieu::indicators::{
     Catalogue, Indicator, IndicatorKind, assign, builtin_indicators, parse_catalogue,
 };
 use solieu::load::{LoadedText, load_file};
 use solieu::model::{Article, Figure, Kind, Qualifier, Reading, Status};
+use solieu::pipeline::Pipeline;
 
 /// One crafted figure: (substring, occurrence among whole-number matches, kind, value, unit,
 /// change).
@@ -53,7 +53,10 @@ fn with_figures(mut a: Article, specs: &[Spec<'_>]) -> Article {
 fn crafted(prefix: &str, specs: &[Spec<'_>]) -> Article {
     let p = sample_path(prefix);
     let loaded = load_file(&p).unwrap_or_else(|e| panic!("{e}"));
-    with_figures(analyze(&p.to_string_lossy(), loaded), specs)
+    with_figures(
+        Pipeline::builtin().analyze(&p.to_string_lossy(), loaded),
+        specs,
+    )
 }
 
 /// A made-up article.
@@ -62,7 +65,7 @@ fn text_article(text: &str, published: Option<&str>, specs: &[Spec<'_>]) -> Arti
         text: text.to_string(),
         encoding: "utf-8".into(),
     };
-    let mut a = analyze("crafted.txt", loaded);
+    let mut a = Pipeline::builtin().analyze("crafted.txt", loaded);
     a.published = published.map(str::to_string);
     with_figures(a, specs)
 }
@@ -222,7 +225,7 @@ fn user_copy_overrides_extends_and_saves_atomically() {
             text: text.into(),
             encoding: "utf-8".into(),
         };
-        let mut a = analyze("x.txt", loaded);
+        let mut a = Pipeline::builtin().analyze("x.txt", loaded);
         a.figures.retain(|f| f.text == "7");
         assign(&mut a, &again);
         a
@@ -636,4 +639,87 @@ fn reviewed_year_is_kept_and_assignment_is_idempotent() {
     a.figures[k].reading.year = Some(2019);
     assign(&mut a, Catalogue::builtin_shared());
     assert_eq!(a.figures[k].reading.year, Some(2019));
+}
+
+/// The officer's own indicator files figures the same way in the window (open and import) and
+/// in the CLI: both read through the one pipeline with the user's catalogue.
+#[test]
+fn gui_workspace_and_cli_file_with_the_users_catalogue() {
+    use solieu::gui::workspace::Workspace;
+    let config = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let user = r#"{"format":"solieu-indicators","version":1,"indicators":[
+        {"id":"ethnic_language","name":"Tỷ lệ cán bộ biết tiếng dân tộc thiểu số",
+         "kind":"percent","unit":"%","phrases":["biết tiếng dân tộc"]}]}"#;
+    std::fs::write(config.path().join("indicators.json"), user).unwrap_or_else(|e| panic!("{e}"));
+    let docs = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let article = docs.path().join("bai.txt");
+    std::fs::write(
+        &article,
+        "Huyện Mường Tè nâng cao chất lượng cán bộ\n\nĐến nay, huyện có 45% cán bộ, công chức \
+         cấp xã biết tiếng dân tộc thiểu số tại địa phương.\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let ids = |a: &Article| -> Vec<Option<String>> {
+        a.figures
+            .iter()
+            .map(|f| f.reading.indicator.clone())
+            .collect()
+    };
+
+    // The window's workspace.
+    let (pipeline, err) = Pipeline::with_user_catalogue_in(config.path());
+    assert!(err.is_none(), "{err:?}");
+    let mut ws = Workspace::with_pipeline(pipeline.clone());
+    let report = ws.open_paths(std::slice::from_ref(&article));
+    assert_eq!(report.opened, 1, "{report:?}");
+    let gui = ws
+        .current_article()
+        .cloned()
+        .unwrap_or_else(|| panic!("no article"));
+    assert!(
+        ids(&gui).contains(&Some("ethnic_language".to_string())),
+        "the window ignored the officer's indicator: {:?}",
+        ids(&gui)
+    );
+
+    // The CLI with the same config folder.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_solieu"))
+        .env("SOLIEU_CONFIG_DIR", config.path())
+        .arg("extract")
+        .arg(&article)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc = solieu::export::from_json(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        ids(&doc.articles[0]),
+        ids(&gui),
+        "the window and the CLI disagree"
+    );
+
+    // Import: a document written without the officer's catalogue is filed with it, as the CLI
+    // files imported JSON.
+    let plain = Pipeline::builtin()
+        .open(&article, &article.to_string_lossy())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!ids(&plain).contains(&Some("ethnic_language".to_string())));
+    let json = solieu::export::to_json(&solieu::model::Document::new(vec![plain]));
+    let mut fresh = Workspace::with_pipeline(pipeline);
+    fresh
+        .import_json(json.as_bytes())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let imported = fresh
+        .articles()
+        .next()
+        .cloned()
+        .unwrap_or_else(|| panic!("nothing imported"));
+    assert_eq!(
+        ids(&imported),
+        ids(&gui),
+        "import did not re-file like the CLI"
+    );
 }

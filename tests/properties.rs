@@ -214,7 +214,7 @@ proptest! {
     ) {
         let text = solieu::text::normalize(&raw);
         let loaded = LoadedText { text, encoding: "utf-8".into() };
-        let article = solieu::analyze::analyze("gen.txt", loaded);
+        let article = solieu::pipeline::Pipeline::builtin().analyze("gen.txt", loaded);
         let json = to_json(&Document::new(vec![article]));
         let mut value: serde_json::Value = serde_json::from_str(&json)
             .unwrap_or_else(|e| panic!("own output is not JSON: {e}"));

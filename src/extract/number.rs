@@ -183,6 +183,30 @@ pub fn parse_user_value(s: &str) -> Result<f64, String> {
     if t.is_empty() {
         return Err("Chưa nhập giá trị".into());
     }
+    // A value is one number or one fraction `a/b`; each part is read without recursion, so a
+    // pasted run of thousands of slashes is an error, not a stack overflow.
+    let mut parts = t.splitn(3, '/');
+    let first = parts.next().unwrap_or_default();
+    match (parts.next(), parts.next()) {
+        (None, _) => parse_user_number(first, s),
+        (Some(b), None) => {
+            let a = parse_user_number(first, s)?;
+            let b = parse_user_number(b, s)?;
+            if b == 0.0 {
+                return Err("Mẫu số bằng 0".into());
+            }
+            Ok(a / b)
+        }
+        (Some(_), Some(_)) => Err(format!(
+            "“{}” có nhiều hơn một dấu /",
+            crate::text::ellipsize(s, 40)
+        )),
+    }
+}
+
+/// One number as typed: a Roman numeral, or digits with Vietnamese grouping, maybe negative.
+fn parse_user_number(part: &str, whole: &str) -> Result<f64, String> {
+    let t = part.trim();
     if let Some(v) = roman_value(t) {
         return Ok(f64::from(v));
     }
@@ -190,14 +214,7 @@ pub fn parse_user_value(s: &str) -> Result<f64, String> {
         Some(rest) => (true, rest.trim()),
         None => (false, t),
     };
-    if let Some((a, b)) = body.split_once('/') {
-        let a = parse_user_value(a)?;
-        let b = parse_user_value(b)?;
-        if b == 0.0 {
-            return Err("Mẫu số bằng 0".into());
-        }
-        return Ok(if neg { -a / b } else { a / b });
-    }
+    let shown = crate::text::ellipsize(whole, 40);
     if body.is_empty()
         || !body
             .bytes()
@@ -205,17 +222,30 @@ pub fn parse_user_value(s: &str) -> Result<f64, String> {
         || !body.as_bytes()[0].is_ascii_digit()
         || !body.as_bytes()[body.len() - 1].is_ascii_digit()
     {
-        return Err(format!("“{s}” không phải là một số"));
+        return Err(format!("“{shown}” không phải là một số"));
     }
     match parse_grouped(body, Style::Vietnamese, true) {
         Some(p) => Ok(if neg { -p.value } else { p.value }),
-        None => Err(format!("“{s}”: dấu phân cách không hợp lệ")),
+        None => Err(format!("“{shown}”: dấu phân cách không hợp lệ")),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn user_values_with_many_slashes_are_an_error_not_a_stack_overflow() {
+        let long = vec!["1"; 20_000].join("/");
+        assert!(parse_user_value(&long).is_err());
+        assert_eq!(
+            parse_user_value("16/172").map(|v| (v * 1000.0).round()),
+            Ok(93.0)
+        );
+        assert_eq!(parse_user_value("-3/4"), Ok(-0.75));
+        assert!(parse_user_value("1/0").is_err());
+        assert_eq!(parse_user_value("XII"), Ok(12.0));
+    }
 
     fn v(s: &str, style: Style) -> Option<f64> {
         parse_grouped(s, style, false).map(|p| p.value)

@@ -9,7 +9,7 @@ use super::files::{Answer, FileChooser, Purpose};
 use super::i18n::Lang;
 use super::sidebar::Sidebar;
 use super::workspace::{self, Edit, Workspace};
-use crate::indicators::Catalogue;
+use crate::pipeline::Pipeline;
 use eframe::egui;
 use egui::{Button, Color32, RichText, Ui};
 use serde::{Deserialize, Serialize};
@@ -106,8 +106,6 @@ pub struct SolieuApp {
     pub tab: Tab,
     /// The comparison tab (and the cross-checks the editor shows).
     pub compare: CompareView,
-    /// The indicator catalogue (built-in plus the officer's own).
-    pub catalogue: Catalogue,
     /// Where new indicators are saved (`$SOLIEU_CONFIG_DIR`, else the platform's config
     /// folder); tests point it at a temporary folder.
     pub catalogue_dir: Option<PathBuf>,
@@ -136,11 +134,20 @@ impl SolieuApp {
     /// samples on a first run.
     pub fn new(opts: AppOptions) -> Self {
         let mut message = None;
+        let catalogue_dir = crate::indicators::config_dir();
+        // The one pipeline, with the officer's catalogue: the window files figures as the CLI does.
+        let (pipeline, cat_error) = match &catalogue_dir {
+            Some(d) => Pipeline::with_user_catalogue_in(d),
+            None => (Pipeline::builtin(), None),
+        };
         let ws_path = opts
             .data_dir
             .as_ref()
             .map(|d| d.join(workspace::WORKSPACE_FILE));
-        let mut ws = match ws_path.as_deref().map(Workspace::load) {
+        let mut ws = match ws_path
+            .as_deref()
+            .map(|p| Workspace::load(p, pipeline.clone()))
+        {
             Some(Ok(Some(ws))) => {
                 message = Some(Message {
                     text: format!("Đã khôi phục không gian làm việc: {} bài", ws.entries.len()),
@@ -157,9 +164,9 @@ impl SolieuApp {
                     text: format!("Không đọc được không gian làm việc đã lưu: {e}"),
                     error: true,
                 });
-                Workspace::new()
+                Workspace::with_pipeline(pipeline)
             }
-            _ => Workspace::new(),
+            _ => Workspace::with_pipeline(pipeline),
         };
         let restored_generation = ws.generation;
         let mut settings = opts.settings;
@@ -182,8 +189,7 @@ impl SolieuApp {
             sidebar: Sidebar::default(),
             tab: Tab::from_env(),
             compare: CompareView::default(),
-            catalogue: Catalogue::builtin(),
-            catalogue_dir: crate::indicators::config_dir(),
+            catalogue_dir,
             new_indicator: None,
             message,
             error_open: false,
@@ -206,8 +212,6 @@ impl SolieuApp {
         {
             app.compare.set_indicator(Some(id));
         }
-        let (catalogue, cat_error) = Catalogue::load();
-        app.catalogue = catalogue;
         if let Some(e) = cat_error {
             app.message = Some(Message {
                 text: format!("Không đọc được danh mục chỉ số của người dùng: {e}"),
@@ -334,7 +338,7 @@ impl SolieuApp {
         let lang = self.lang();
         let mut out = Vec::new();
         // Cheap when nothing changed: a stamp of entry keys and revisions.
-        self.compare.refresh(&self.ws, &self.catalogue);
+        self.compare.refresh(&self.ws, self.ws.pipeline.catalogue());
         self.poll_png(&ctx);
         egui::Panel::top("menu").show(ui, |ui| {
             self.menu_bar(ui, &mut out);
@@ -366,8 +370,14 @@ impl SolieuApp {
                         .collect(),
                     _ => Vec::new(),
                 };
-                self.editor
-                    .ui(ui, &self.ws, &self.catalogue, &issues, lang, &mut out);
+                self.editor.ui(
+                    ui,
+                    &self.ws,
+                    self.ws.pipeline.catalogue(),
+                    &issues,
+                    lang,
+                    &mut out,
+                );
             });
         self.settings.left_width = left.response.rect.width().round();
         self.settings.right_width = right.response.rect.width().round();
@@ -386,7 +396,8 @@ impl SolieuApp {
             });
             ui.separator();
             if self.tab == Tab::Compare {
-                self.compare.ui(ui, &self.catalogue, lang, &mut out);
+                self.compare
+                    .ui(ui, self.ws.pipeline.catalogue(), lang, &mut out);
                 return;
             }
             self.article_panel(ui, lang, &mut out);
@@ -795,10 +806,11 @@ impl SolieuApp {
         target: Option<(u64, u64)>,
     ) -> Result<(), String> {
         let id = ind.id.clone();
-        self.catalogue.add(ind).map_err(|e| e.to_string())?;
+        let catalogue = self.ws.pipeline.catalogue_mut();
+        catalogue.add(ind).map_err(|e| e.to_string())?;
         let saved = match &self.catalogue_dir {
-            Some(d) => self.catalogue.save_to_dir(d),
-            None => self.catalogue.save(),
+            Some(d) => catalogue.save_to_dir(d),
+            None => catalogue.save(),
         };
         self.compare.invalidate();
         let l = self.lang();
@@ -1155,7 +1167,7 @@ impl SolieuApp {
                 Some(true) => {
                     let ind = form.indicator();
                     match ind.validate() {
-                        Ok(()) if self.catalogue.get(&ind.id).is_none() => {
+                        Ok(()) if self.ws.pipeline.catalogue().get(&ind.id).is_none() => {
                             out.push(Command::CreateIndicator(Box::new(ind), form.target));
                         }
                         Ok(()) => {

@@ -6,11 +6,11 @@
 //! article's revision (the article view re-lays out on that) and marks the workspace dirty (the
 //! app writes it through to disk within a second).
 
-use crate::analyze::analyze;
 use crate::export;
 use crate::extract::number::parse_user_value;
 use crate::load::{self, LoadError};
 use crate::model::{Article, Document, Figure, Kind, Reading, Status};
+use crate::pipeline::Pipeline;
 use crate::text::{CharIndex, sha256_hex};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -221,12 +221,23 @@ pub struct Workspace {
     next_key: u64,
     /// Bumped on every change that should reach the disk (annotations, open list, selection).
     pub generation: u64,
+    /// How articles are read and filed: the same pipeline as the CLI's, with the officer's
+    /// catalogue.
+    pub pipeline: Pipeline,
 }
 
 impl Workspace {
-    /// An empty workspace.
+    /// An empty workspace reading with the built-in catalogue.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// An empty workspace reading with `pipeline`.
+    pub fn with_pipeline(pipeline: Pipeline) -> Self {
+        Workspace {
+            pipeline,
+            ..Workspace::default()
+        }
     }
 
     fn key(&mut self) -> u64 {
@@ -298,9 +309,8 @@ impl Workspace {
                 report.opened += 1;
                 continue;
             }
-            match load::load_file(&file) {
-                Ok(loaded) => {
-                    let fresh = analyze(&path, loaded);
+            match self.pipeline.open(&file, &path) {
+                Ok(fresh) => {
                     let (article, lost) = self.resume(fresh);
                     report.unplaced += lost;
                     report.opened += 1;
@@ -709,7 +719,9 @@ impl Workspace {
         let doc = export::from_json(bytes).map_err(|e| e.to_string())?;
         let mut report = ImportReport::default();
         let mut changes = Vec::new();
-        for incoming in doc.articles {
+        for mut incoming in doc.articles {
+            // Unreviewed figures are filed as the CLI files them, with the officer's catalogue.
+            self.pipeline.assign(&mut incoming);
             let target = self.entries.iter().find(|e| {
                 e.article
                     .as_ref()
@@ -787,7 +799,7 @@ impl Workspace {
 
     /// Reads a workspace file. Articles whose file changed since are re-anchored (figures that
     /// cannot be placed go to `unplaced`); a file that is gone keeps its saved text.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
+    pub fn from_bytes(bytes: &[u8], pipeline: Pipeline) -> Result<Self, String> {
         let file: WorkspaceFile =
             serde_json::from_slice(bytes).map_err(|e| format!("tệp không đọc được: {e}"))?;
         if file.format != WORKSPACE_FORMAT {
@@ -804,11 +816,12 @@ impl Workspace {
         }
         let mut ws = Workspace {
             closed: file.closed,
+            pipeline,
             ..Workspace::default()
         };
         for s in file.entries {
             let key = ws.key();
-            let article = s.article.map(|saved| refresh(saved).0);
+            let article = s.article.map(|saved| refresh(&ws.pipeline, saved).0);
             if file.current.as_deref() == Some(s.path.as_str()) {
                 ws.current = Some(key);
             }
@@ -831,9 +844,9 @@ impl Workspace {
     }
 
     /// Loads the workspace file; `Ok(None)` when there is none yet.
-    pub fn load(path: &Path) -> Result<Option<Self>, String> {
+    pub fn load(path: &Path, pipeline: Pipeline) -> Result<Option<Self>, String> {
         match std::fs::read(path) {
-            Ok(bytes) => Self::from_bytes(&bytes).map(Some),
+            Ok(bytes) => Self::from_bytes(&bytes, pipeline).map(Some),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(e.to_string()),
         }
@@ -858,14 +871,14 @@ fn absolute(p: &Path) -> String {
 }
 
 /// A saved article against its file on disk now: unchanged, or re-anchored to the new text.
-fn refresh(saved: Article) -> (Article, usize) {
+fn refresh(pipeline: &Pipeline, saved: Article) -> (Article, usize) {
     let Ok(loaded) = load::load_file(Path::new(&saved.path)) else {
         return (saved, 0);
     };
     if sha256_hex(&loaded.text) == saved.text_sha256 {
         return (saved, 0);
     }
-    let fresh = analyze(&saved.path, loaded);
+    let fresh = pipeline.analyze(&saved.path, loaded);
     carry_over(saved, fresh)
 }
 

@@ -2,11 +2,11 @@
 //! extractor) or read the sample articles. Each test file uses some of them.
 #![allow(dead_code)]
 
-use solieu::analyze::analyze;
 use solieu::extract::sentence;
 use solieu::indicators::{Catalogue, assign};
 use solieu::load::load_file;
 use solieu::model::{Article, Figure, Reading, Status};
+use solieu::pipeline::Pipeline;
 use std::path::{Path, PathBuf};
 
 /// The sample article whose file name starts with `prefix`.
@@ -30,7 +30,7 @@ pub fn sample_path(prefix: &str) -> PathBuf {
 pub fn analyzed(prefix: &str) -> Article {
     let p = sample_path(prefix);
     let loaded = load_file(&p).unwrap_or_else(|e| panic!("{e}"));
-    let mut a = analyze(&p.to_string_lossy(), loaded);
+    let mut a = Pipeline::builtin().analyze(&p.to_string_lossy(), loaded);
     assign(&mut a, &Catalogue::builtin());
     a
 }

@@ -7,7 +7,7 @@
 use crate::export::format_number;
 use crate::extract::words::fold;
 use crate::indicators::Catalogue;
-use crate::model::{Article, Figure, Kind, Qualifier, Status};
+use crate::model::{Article, Figure, Kind, Population, Qualifier, Status};
 use serde::Serialize;
 use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashMap};
@@ -43,8 +43,12 @@ pub struct Row {
     pub sentence: String,
     /// True for a target (`đến năm 2025 có 100% …`).
     pub target: bool,
-    /// True when another article gives this district and year a different value.
+    /// Who is counted; figures compare only within one population.
+    pub population: Option<Population>,
+    /// True when another article gives this district, population and year a different value.
     pub conflict: bool,
+    /// How many times the article states this same fact (headline, sapo, body): one row.
+    pub mentions: usize,
 }
 
 /// One indicator across the workspace.
@@ -161,18 +165,22 @@ pub fn table(articles: &[Article], indicator: &str) -> Comparison {
                     title: a.title.clone(),
                     sentence: f.context.clone(),
                     target: r.target,
+                    population: r.population,
                     conflict: false,
+                    mentions: 1,
                 },
                 f.start,
             ));
         }
     }
-    // Conflicts: same district, year and target flag, different values, different articles.
+    let mut rows = one_fact_once(rows);
+    // Conflicts: same district, population, year and target flag, different values,
+    // different articles (an article never conflicts with itself).
     let key = |r: &Row| {
         r.district
             .as_deref()
             .map(district_key)
-            .map(|d| (d, r.year, r.target))
+            .map(|d| (d, r.population, r.year, r.target))
     };
     let n = rows.len();
     for i in 0..n {
@@ -209,9 +217,38 @@ pub fn table(articles: &[Article], indicator: &str) -> Comparison {
     }
 }
 
+/// One fact once: the same value for the same year, target flag and population repeated in
+/// one article (headline, sapo, body) is one row, counted in `mentions`; the first mention
+/// stays, unless a later one was reviewed (the officer's word wins).
+fn one_fact_once(rows: Vec<(Row, usize)>) -> Vec<(Row, usize)> {
+    let mut out: Vec<(Row, usize)> = Vec::with_capacity(rows.len());
+    for (r, pos) in rows {
+        let same = out.iter().position(|(o, _)| {
+            o.article == r.article
+                && o.year == r.year
+                && o.target == r.target
+                && o.population == r.population
+                && o.value.is_some()
+                && o.value == r.value
+        });
+        match same {
+            Some(k) => {
+                let mentions = out[k].0.mentions + 1;
+                if !out[k].0.status.is_reviewed() && r.status.is_reviewed() {
+                    out[k] = (r, pos);
+                }
+                out[k].0.mentions = mentions;
+            }
+            None => out.push((r, pos)),
+        }
+    }
+    out
+}
+
 /// The CSV header of [`to_csv`].
-pub const CSV_HEADER: [&str; 16] = [
+pub const CSV_HEADER: [&str; 17] = [
     "indicator",
+    "population",
     "district",
     "year",
     "value",
@@ -241,6 +278,9 @@ pub fn to_csv(c: &Comparison) -> Vec<u8> {
         for r in &c.rows {
             let _ = w.write_record([
                 c.indicator.clone(),
+                r.population
+                    .map(|p| p.as_str().to_string())
+                    .unwrap_or_default(),
                 r.district.clone().unwrap_or_default(),
                 r.year.map(|y| y.to_string()).unwrap_or_default(),
                 r.value.map(format_number).unwrap_or_default(),
@@ -263,7 +303,7 @@ pub fn to_csv(c: &Comparison) -> Vec<u8> {
         for d in &c.missing_districts {
             let mut rec: Vec<String> = vec![String::new(); CSV_HEADER.len()];
             rec[0] = c.indicator.clone();
-            rec[1] = d.clone();
+            rec[2] = d.clone();
             rec[CSV_HEADER.len() - 1] = b(true);
             let _ = w.write_record(&rec);
         }

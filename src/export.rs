@@ -170,7 +170,7 @@ fn validate_figures(art: &Article) -> Result<(), ImportError> {
 }
 
 /// The CSV header, one column per field an officer compiles.
-pub const CSV_HEADER: [&str; 14] = [
+pub const CSV_HEADER: [&str; 15] = [
     "article",
     "district",
     "province",
@@ -182,6 +182,7 @@ pub const CSV_HEADER: [&str; 14] = [
     "qualifier",
     "unit",
     "indicator",
+    "population",
     "status",
     "note",
     "context",
@@ -205,7 +206,7 @@ pub fn to_csv(articles: &[Article]) -> Vec<u8> {
     out
 }
 
-fn csv_row(a: &Article, f: &Figure) -> [String; 14] {
+fn csv_row(a: &Article, f: &Figure) -> [String; 15] {
     let r = &f.reading;
     let opt = |s: &Option<String>| s.clone().unwrap_or_default();
     [
@@ -222,6 +223,9 @@ fn csv_row(a: &Article, f: &Figure) -> [String; 14] {
             .unwrap_or_default(),
         opt(&r.unit),
         opt(&r.indicator),
+        r.population
+            .map(|p| p.as_str().to_string())
+            .unwrap_or_default(),
         f.status.as_str().to_string(),
         opt(&f.note),
         f.context.clone(),

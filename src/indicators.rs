@@ -17,13 +17,16 @@
 
 use crate::export::write_atomic;
 use crate::extract::words::fold;
-use crate::model::{Article, Figure, Kind};
+use crate::model::{Article, Figure, Kind, Population};
 use crate::text::CharIndex;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
+
+mod population;
+use population::Group;
 
 /// The built-in catalogue.
 pub const BUILTIN_JSON: &str = include_str!("../assets/indicators.json");
@@ -95,6 +98,28 @@ pub struct Indicator {
     /// When true, only counts of one of `units` can measure it (`20 lớp` → classes).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub require_unit: bool,
+    /// Phrases that, in the noun phrase right after the figure, decide the indicator over a
+    /// counted noun that fits another one: `hơn 896 lượt quần chúng … lớp đối tượng kết nạp
+    /// đảng` counts party admissions although `lượt` is the unit of attendances.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decisive: Vec<String>,
+    /// The ladder of levels a share indicator belongs to (`llct`, `degree`), with
+    /// [`Indicator::level_rank`]: a bare level (`80% có trình độ trung cấp LLCT`) beside a
+    /// higher level of the same ladder whose share adds up to no more than 100% is one exact
+    /// level of a breakdown, not the "or above" share.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level_family: Option<String>,
+    /// The rank on the ladder (1 = lowest).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub level_rank: u8,
+    /// Phrases the officer taught by filing figures (learned from corrections); they count
+    /// like `phrases` and can be removed one by one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub learned: Vec<String>,
+}
+
+fn is_zero(n: &u8) -> bool {
+    *n == 0
 }
 
 impl Indicator {
@@ -111,6 +136,10 @@ impl Indicator {
             exclude: Vec::new(),
             units: Vec::new(),
             require_unit: false,
+            decisive: Vec::new(),
+            level_family: None,
+            level_rank: 0,
+            learned: Vec::new(),
         }
     }
 
@@ -530,6 +559,8 @@ enum Role {
     Strong,
     Weak,
     Exclude,
+    /// Decides the indicator when it names what the figure counts (see `Indicator::decisive`).
+    Decisive,
 }
 
 #[derive(Debug, Clone)]
@@ -562,6 +593,8 @@ impl Matcher {
                 (&ind.phrases, Role::Strong),
                 (&ind.weak_phrases, Role::Weak),
                 (&ind.exclude, Role::Exclude),
+                (&ind.learned, Role::Strong),
+                (&ind.decisive, Role::Decisive),
             ];
             for (list, role) in lists {
                 for p in list {
@@ -779,36 +812,49 @@ struct Placed {
     end: usize,
 }
 
-/// Sets `reading.indicator`, `indicator_confidence`, `reading.year` and `reading.target` of
-/// every figure of the article. Percent, count and ratio figures (not page chrome) get an
-/// indicator when the words around them name one clearly enough; the others get none.
-/// Figures reviewed by the officer (confirmed, corrected, added) keep the indicator and the
-/// year they have. Running it again gives the same result.
+/// What [`assign`] decides for one figure.
+#[derive(Debug, Clone, Default)]
+struct Filed {
+    indicator: Option<String>,
+    confidence: f32,
+    year: Option<i32>,
+    target: bool,
+    year_from_article: bool,
+    population: Option<Population>,
+}
+
+/// Sets `reading.indicator`, `indicator_confidence`, `reading.year`, `reading.target`,
+/// `reading.population` and `reading.year_from_article` of every figure of the article.
+/// Percent, count and ratio figures (not page chrome, not changes) get an indicator when the
+/// words around them name one clearly enough; the others get none. Figures reviewed by the
+/// officer (confirmed, corrected, added) keep the indicator, population and year they have.
+/// Running it again gives the same result.
 pub fn assign(article: &mut Article, catalogue: &Catalogue) {
     let text = article.text.as_str();
-    let idx = CharIndex::new(text);
-    let n_chars = idx.len_chars();
-    let spans: Vec<Option<(usize, usize)>> = article
-        .figures
-        .iter()
-        .map(|f| {
-            (f.start <= f.end && f.end <= n_chars)
-                .then(|| (idx.byte_of_char(f.start), idx.byte_of_char(f.end)))
-        })
-        .collect();
+    let spans = byte_spans(article);
     let sents = sentences(text);
     let years = YearContext::new(article, &spans, &sents);
 
-    let mut results: Vec<(Option<String>, f32, Option<i32>, bool)> =
-        Vec::with_capacity(article.figures.len());
+    let mut results: Vec<Filed> = Vec::with_capacity(article.figures.len());
     for (i, f) in article.figures.iter().enumerate() {
         let Some((b0, b1)) = spans[i] else {
-            results.push((None, 0.0, f.reading.year, f.reading.target));
+            results.push(Filed {
+                year: f.reading.year,
+                target: f.reading.target,
+                year_from_article: f.reading.year_from_article,
+                ..Filed::default()
+            });
             continue;
         };
-        let (year, target) = years.year_of(text, &sents, b0, b1);
-        results.push((None, 0.0, year, target));
+        let (year, target, from_article) = years.year_of(text, &sents, b0, b1);
+        results.push(Filed {
+            year,
+            target,
+            year_from_article: from_article,
+            ..Filed::default()
+        });
     }
+    let topic = topic_of(article, catalogue);
 
     // Indicators, sentence by sentence.
     let relevant = |f: &Figure| {
@@ -830,12 +876,24 @@ pub fn assign(article: &mut Article, catalogue: &Catalogue) {
             });
         }
     }
+    let inds = catalogue.indicators();
     let mut own_hit = vec![false; article.figures.len()];
+    let mut changed = vec![false; article.figures.len()];
     for (s, mut placed) in by_sentence {
         placed.sort_by_key(|p| p.start);
+        let (ss, se) = sents[s];
+        let sentence_folded = fold(text.get(ss..se).unwrap_or(""));
         let cls = clauses(text, sents[s]);
         let cl_words: Vec<Vec<Word>> = cls.iter().map(|&(a, b)| words(text, a, b)).collect();
         let cl_hits: Vec<Vec<Hit>> = cl_words.iter().map(|w| catalogue.matcher.find(w)).collect();
+        let frame = frame_group(text, sents[s]);
+        let over_period = PERIOD_CUES.iter().any(|c| sentence_folded.contains(c));
+        // Per placed figure: who its noun phrase names, whether it is a class's learners,
+        // whether its stretch says "or above".
+        let mut groups: Vec<Group> = Vec::with_capacity(placed.len());
+        let mut class_learners = vec![false; placed.len()];
+        let mut or_above = vec![false; placed.len()];
+        let mut sent_down = vec![false; placed.len()];
         for (k, p) in placed.iter().enumerate() {
             let f = &article.figures[p.index];
             let c = cls
@@ -850,6 +908,15 @@ pub fn assign(article: &mut Article, catalogue: &Catalogue) {
                 .iter()
                 .find(|q| q.start >= p.end && q.end <= cls[c].1)
                 .map_or(cls[c].1, |q| q.start);
+            // The next clause up to its first figure: the predicate of a subject that
+            // ends its own clause ("100% Ủy viên BCH …; các Trưởng phòng … có trình độ …").
+            let next_clause_head = cls.get(c + 1).map(|&(a, b)| {
+                let bound = placed
+                    .iter()
+                    .find(|q| q.start >= a && q.start < b)
+                    .map_or(b, |q| q.start);
+                (a, bound)
+            });
             let scope = Scope {
                 text,
                 figure: f,
@@ -860,60 +927,348 @@ pub fn assign(article: &mut Article, catalogue: &Catalogue) {
                 hits: &cl_hits[c],
                 next_clause: cl_words.get(c + 1).zip(cl_hits.get(c + 1)),
             };
+            let prev_changed = k > 0 && changed[placed[k - 1].index];
+            let group = noun_phrase_group(&scope, next_clause_head, &cl_words);
+            groups.push(group);
+            let stretch = stretch_words(&scope);
+            or_above[k] = OR_ABOVE_CUES.iter().any(|c| stretch.contains(c.as_str()));
+            sent_down[k] = SENT_DOWN_CUES.iter().any(|c| stretch.contains(c.as_str()));
+            if is_change(&scope, &sentence_folded, prev_changed) {
+                changed[p.index] = true;
+                continue;
+            }
             let scored = score(catalogue, &scope);
             own_hit[p.index] = scored.own_hit;
-            if let Some((id, conf)) = scored.best {
-                results[p.index].0 = Some(id);
-                results[p.index].1 = conf;
+            let mut best = scored.best;
+            let learners_noun = head_noun(&scope).as_deref() == Some("học");
+            if best.is_none()
+                && f.reading.kind == Kind::Count
+                && learners_noun
+                && let Some(t) = topic
+            {
+                // "Bế giảng lớp Trung cấp LLCT … 87 học viên": the headline names the class.
+                best = Some((inds[t].id.clone(), 0.5));
+            }
+            if let Some((id, conf)) = best {
+                class_learners[k] = id.starts_with("learners_")
+                    && !over_period
+                    && (learners_noun || sentence_folded.contains("lớp"));
+                results[p.index].indicator = Some(id);
+                results[p.index].confidence = conf;
             }
         }
-        // A change right after a level refers to the same indicator
-        // (`đạt chuẩn chuyên môn là 97,2%, tăng 39,4% so với …`).
+        // "đối với 19 viên chức … và 56 công chức cấp xã": one predicate, listed counts.
         for k in 1..placed.len() {
             let (prev, cur) = (placed[k - 1], placed[k]);
             let fc = &article.figures[cur.index];
             let fp = &article.figures[prev.index];
             let gap = text.get(prev.end..cur.start).unwrap_or("");
-            let close = gap.chars().count() <= 24 && !gap.contains(';');
-            if fc.reading.change
-                && !fp.reading.change
-                && close
-                && fc.reading.kind == fp.reading.kind
-            {
-                let (pid, pconf) = (results[prev.index].0.clone(), results[prev.index].1);
-                if pid.is_some() && pconf >= results[cur.index].1 {
-                    results[cur.index].0 = pid;
-                    results[cur.index].1 = pconf * 0.9;
-                }
-            } else if results[cur.index].0.is_none()
+            if results[cur.index].indicator.is_none()
                 && !own_hit[cur.index]
-                && results[prev.index].0.is_some()
+                && !changed[cur.index]
+                && !changed[prev.index]
+                && results[prev.index].indicator.is_some()
                 && fc.reading.kind == fp.reading.kind
-                && !fc.reading.change
                 && gap.chars().count() <= 80
                 && !gap.contains(';')
                 && (gap.contains(',') || fold(gap).split_whitespace().any(|w| w == "và"))
                 && !fold(gap).contains("trong đó")
             {
-                // "đối với 19 viên chức … và 56 công chức cấp xã": one predicate, listed counts.
-                results[cur.index].0 = results[prev.index].0.clone();
-                results[cur.index].1 = (results[prev.index].1 * 0.8).max(MIN_CONFIDENCE);
+                results[cur.index].indicator = results[prev.index].indicator.clone();
+                results[cur.index].confidence =
+                    (results[prev.index].confidence * 0.8).max(MIN_CONFIDENCE);
+            }
+        }
+        drop_exact_levels(article, catalogue, &placed, &or_above, &mut results);
+        // Who is counted: the figure's own noun phrase, else the sentence's frame
+        // ("Đối với cán bộ cơ sở, …"), else the figure before it in the sentence.
+        let mut prev_pop: Option<Population> = None;
+        for (k, p) in placed.iter().enumerate() {
+            let g = groups[k];
+            let pop = if class_learners[k] {
+                Some(Population::HocVien)
+            } else if g.is_specific() {
+                g.population(false)
+            } else if frame.is_specific() {
+                frame.population(false)
+            } else if sent_down[k] {
+                // "06 đồng chí được tăng cường, luân chuyển về các xã": district cadres.
+                Some(Population::Huyen)
+            } else if prev_pop.is_some() {
+                prev_pop
+            } else {
+                g.population(false)
+            };
+            if results[p.index].indicator.is_some() {
+                let pop = pop.unwrap_or(Population::Chung);
+                results[p.index].population = Some(pop);
+                prev_pop = Some(pop);
+            } else if pop.is_some() && g.names_anyone() {
+                prev_pop = pop;
             }
         }
     }
 
-    for (f, (id, conf, year, target)) in article.figures.iter_mut().zip(results) {
+    for (f, r) in article.figures.iter_mut().zip(results) {
         // What the officer has reviewed stays as they left it.
         let reviewed = f.status.is_reviewed();
         if !(reviewed && f.reading.year.is_some()) {
-            f.reading.year = year;
-            f.reading.target = target;
+            f.reading.year = r.year;
+            f.reading.target = r.target;
+            f.reading.year_from_article = r.year_from_article;
         }
         if !(reviewed && f.reading.indicator.is_some()) {
-            f.reading.indicator = id;
-            f.indicator_confidence = conf;
+            f.reading.indicator = r.indicator;
+            f.indicator_confidence = r.confidence;
+            f.reading.population = r.population;
+        } else if f.reading.population.is_none() {
+            f.reading.population = r.population;
+        }
+        if f.reading.indicator.is_none() {
+            f.reading.population = None;
         }
     }
+}
+
+/// The byte span of each figure in the article's text (`None` for offsets out of range).
+fn byte_spans(article: &Article) -> Vec<Option<(usize, usize)>> {
+    let idx = CharIndex::new(&article.text);
+    let n_chars = idx.len_chars();
+    article
+        .figures
+        .iter()
+        .map(|f| {
+            (f.start <= f.end && f.end <= n_chars)
+                .then(|| (idx.byte_of_char(f.start), idx.byte_of_char(f.end)))
+        })
+        .collect()
+}
+
+/// The year of the article as the text gives it: its dateline, else the year it reports on
+/// (an anniversary counted from a founding year, `gần 3 năm, từ 2015 đến nay`, the latest
+/// past year it names). Facts with no year of their own take it.
+pub fn article_year(article: &Article) -> Option<i32> {
+    let spans = byte_spans(article);
+    let sents = sentences(&article.text);
+    YearContext::new(article, &spans, &sents).article_year
+}
+
+/// After the officer edits the article's date: every figure whose year is the article's
+/// (`year_from_article`) takes the new article year — a link, not a copy. Figures with a year
+/// of their own, or whose year the officer typed, do not move.
+pub fn follow_article_date(article: &mut Article) {
+    let year = article_year(article);
+    for f in &mut article.figures {
+        if f.reading.year_from_article && f.reading.indicator.is_some() {
+            f.reading.year = year;
+        }
+    }
+}
+
+/// Sentence-level cues that a count covers a period (several classes), not one class.
+const PERIOD_CUES: &[&str] = &[
+    "đến nay",
+    "giai đoạn",
+    "nhiệm kỳ",
+    "nhiệm kì",
+    "hằng năm",
+    "hàng năm",
+    "mỗi năm",
+    "những năm",
+    "năm qua",
+    "từ năm",
+    "từ đầu",
+];
+
+/// Words of a figure's stretch that make a level "or above" (folded, padded with spaces).
+static OR_ABOVE_CUES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    [
+        "trở lên",
+        "đại học và sau đại học",
+        "đại học và trên đại học",
+    ]
+    .iter()
+    .map(|p| format!(" {} ", phrase_words(p).join(" ")))
+    .collect()
+});
+
+/// "luân chuyển về các xã": people sent down to the communes come from the district.
+static SENT_DOWN_CUES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    ["về các xã", "về xã", "về cơ sở", "xuống cơ sở", "xuống các xã"]
+        .iter()
+        .map(|p| format!(" {} ", phrase_words(p).join(" ")))
+        .collect()
+});
+
+/// The folded words of a figure's own stretch (the clause between its neighbours), padded
+/// with spaces for phrase look-ups.
+fn stretch_words(scope: &Scope<'_>) -> String {
+    let ws: Vec<&str> = scope
+        .words
+        .iter()
+        .filter(|w| w.start >= scope.prev_end && w.end <= scope.next_start)
+        .map(|w| w.s.as_str())
+        .collect();
+    format!(" {} ", ws.join(" "))
+}
+
+/// Verbs and function words that end the noun phrase after a figure: `85% cán bộ … cấp xã |
+/// thành thạo máy vi tính`.
+const PHRASE_END: &[&str] = &[
+    "có", "đạt", "được", "tham", "đi", "học", "hoàn", "đã", "đều", "chiếm", "thành", "tăng",
+    "giảm", "đang", "trong", "bằng", "từ", "qua", "theo", "tại", "sử", "xếp",
+];
+static PHRASE_END_SET: LazyLock<HashSet<String>> = LazyLock::new(|| folded_set(PHRASE_END));
+
+/// The group a figure's noun phrase names: the words after it up to its predicate (and into
+/// the next clause when its own clause ends first); when that names nobody and a copula
+/// stands before the figure (`số cán bộ lãnh đạo … đạt chuẩn chuyên môn là 97,2%`), the words
+/// before it.
+fn noun_phrase_group(
+    scope: &Scope<'_>,
+    next_clause_head: Option<(usize, usize)>,
+    cl_words: &[Vec<Word>],
+) -> Group {
+    let mut phrase: Vec<&str> = Vec::new();
+    let mut ended = false;
+    for w in scope
+        .words
+        .iter()
+        .filter(|w| w.start >= scope.fig.1 && w.end <= scope.next_start)
+    {
+        if listed(&PHRASE_END_SET, &w.s) && !phrase.is_empty() {
+            ended = true;
+            break;
+        }
+        phrase.push(w.s.as_str());
+    }
+    let clause_end = scope.words.last().is_none_or(|w| w.end <= scope.next_start);
+    if !ended
+        && clause_end
+        && let Some((a, b)) = next_clause_head
+    {
+        for w in cl_words.iter().flatten().filter(|w| w.start >= a && w.end <= b) {
+            if listed(&PHRASE_END_SET, &w.s) {
+                break;
+            }
+            phrase.push(w.s.as_str());
+        }
+    }
+    let g = Group::of(&phrase);
+    if g.is_specific() || !copula_before(scope) {
+        return g;
+    }
+    let before: Vec<&str> = scope
+        .words
+        .iter()
+        .filter(|w| w.start >= scope.prev_end && w.end <= scope.fig.0)
+        .map(|w| w.s.as_str())
+        .collect();
+    let b = Group::of(&before);
+    if b.names_anyone() { b } else { g }
+}
+
+/// "Đối với cán bộ cơ sở, …": the group a whole sentence is about.
+fn frame_group(text: &str, (s, e): (usize, usize)) -> Group {
+    let sentence = text.get(s..e).unwrap_or("");
+    let head = sentence.split([',', ':']).next().unwrap_or("");
+    let ws = words(head, 0, head.len());
+    let start = ws
+        .windows(2)
+        .take(4)
+        .position(|p| p[0].s == "đối" && p[1].s == "với");
+    match start {
+        Some(i) => {
+            let rest: Vec<&str> = ws[i + 2..].iter().map(|w| w.s.as_str()).collect();
+            Group::of(&rest)
+        }
+        None => Group::default(),
+    }
+}
+
+/// True when the figure is a change, not a level: marked so by the extractor, `tăng` /
+/// `giảm` right before it, or the next item of a list that began with `So với …, tăng …`
+/// and names no new level.
+fn is_change(scope: &Scope<'_>, sentence_folded: &str, prev_changed: bool) -> bool {
+    if scope.figure.reading.change {
+        return true;
+    }
+    let before: Vec<&str> = scope
+        .words
+        .iter()
+        .filter(|w| w.start >= scope.prev_end && w.end <= scope.fig.0)
+        .map(|w| w.s.as_str())
+        .collect();
+    let mut n = before.len();
+    while n > 0 && listed(&QUALIFIER_SET, before[n - 1]) && !matches!(before[n - 1], "tăng") {
+        n -= 1;
+    }
+    if n > 0 && matches!(before[n - 1], "tăng" | "giảm" | "thêm") {
+        return true;
+    }
+    prev_changed
+        && sentence_folded.trim_start().starts_with("so với")
+        && !before
+            .iter()
+            .any(|w| matches!(*w, "là" | "đạt" | "chiếm" | "có"))
+}
+
+/// A bare level beside a higher level of the same ladder, for the same sentence, whose two
+/// shares add up to no more than 100%, is one exact level of a breakdown (`gần 80% có trình
+/// độ trung cấp LLCT và trên 10% có trình độ cao cấp`): not the "or above" share.
+fn drop_exact_levels(
+    article: &Article,
+    catalogue: &Catalogue,
+    placed: &[Placed],
+    or_above: &[bool],
+    results: &mut [Filed],
+) {
+    let ladder = |k: usize| -> Option<(&str, u8, f64)> {
+        let f = &article.figures[placed[k].index];
+        if f.reading.kind != Kind::Percent {
+            return None;
+        }
+        let ind = catalogue.get(results[placed[k].index].indicator.as_deref()?)?;
+        Some((ind.level_family.as_deref()?, ind.level_rank, f.reading.value?))
+    };
+    let mut drop = Vec::new();
+    for k in 0..placed.len() {
+        if or_above[k] {
+            continue;
+        }
+        let Some((fam, rank, v)) = ladder(k) else {
+            continue;
+        };
+        let higher = (0..placed.len()).filter(|&j| j != k).any(|j| {
+            ladder(j).is_some_and(|(fam2, rank2, v2)| fam2 == fam && rank2 > rank && v + v2 <= 100.5)
+        });
+        if higher {
+            drop.push(placed[k].index);
+        }
+    }
+    for i in drop {
+        results[i].indicator = None;
+        results[i].confidence = 0.0;
+    }
+}
+
+/// The learners indicator a class report is about, from its headline (`Bế giảng lớp Trung cấp
+/// lý luận chính trị khóa 25`): the `học viên` of the article are that class's learners.
+fn topic_of(article: &Article, catalogue: &Catalogue) -> Option<usize> {
+    let title = article
+        .title
+        .clone()
+        .or_else(|| article.text.lines().find(|l| !l.trim().is_empty()).map(str::to_string))?;
+    let ws = words(&title, 0, title.len());
+    if !ws.iter().any(|w| w.s == "lớp" || w.s == "khóa") {
+        return None;
+    }
+    let hits = catalogue.matcher.find(&ws);
+    let inds = catalogue.indicators();
+    hits.iter()
+        .filter(|h| catalogue.matcher.patterns[h.pattern].role == Role::Strong)
+        .map(|h| catalogue.matcher.patterns[h.pattern].indicator)
+        .find(|&k| inds[k].id.starts_with("learners_") && inds[k].kind == IndicatorKind::Count)
 }
 
 struct Scope<'a> {
@@ -1054,6 +1409,7 @@ fn best_indicator(
     let mut best = vec![0f32; inds.len()];
     let mut extra = vec![0f32; inds.len()];
     let mut excluded = vec![false; inds.len()];
+    let mut decisive = vec![false; inds.len()];
     let add = |ind: usize, v: f32, best: &mut Vec<f32>, extra: &mut Vec<f32>| {
         if v > best[ind] {
             extra[ind] += best[ind];
@@ -1078,6 +1434,11 @@ fn best_indicator(
             Role::Exclude => {
                 if region_w >= 1.0 && d <= 4 {
                     excluded[pat.indicator] = true;
+                }
+            }
+            Role::Decisive => {
+                if hs >= scope.fig.1 && he <= scope.next_start {
+                    decisive[pat.indicator] = true;
                 }
             }
             Role::Strong | Role::Weak => {
@@ -1121,6 +1482,11 @@ fn best_indicator(
         })
         .collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    // The noun phrase after the figure names a specific audience or content: it decides.
+    if let Some(&(k, v)) = ranked.iter().find(|&&(k, _)| decisive[k]) {
+        *own_hit = true;
+        return Some((inds[k].id.clone(), (v.clamp(0.6, 1.0) * 100.0).round() / 100.0));
+    }
     let &(top, s1) = ranked.first()?;
     let s2 = ranked.get(1).map_or(0.0, |r| r.1);
     let conf = s1.min(1.0) * (1.0 - 0.5 * (s2 / s1));
@@ -1142,6 +1508,68 @@ struct YearMention {
     deadline: bool,
     /// Named only as a term (`nhiệm kỳ 2015-2020`, `khóa học 2018 – 2019`): not a reference.
     term: bool,
+    /// In a sentence about a founding (`thành lập`, `tách ra`, `tái lập`): an anchor for
+    /// anniversaries, never the year of a fact.
+    founding: bool,
+    /// `từ 2015 đến nay`: the start year (the mention itself stands for the article's year).
+    since: Option<i32>,
+    /// Byte start of its sentence.
+    sentence: usize,
+}
+
+/// A length of time in years: `Sau 15 năm`, `Kỷ niệm 15 năm thành lập`, `Trong gần 3 năm`.
+#[derive(Debug, Clone, Copy)]
+struct Duration {
+    /// Whole years, one less for `gần` (nearly).
+    years: i32,
+    /// Said of a founding (`kỷ niệm`, `sau`, `… năm thành lập`).
+    anniversary: bool,
+    /// Byte start of its sentence.
+    sentence: usize,
+}
+
+/// Words of a sentence that make its years a founding (folded, padded).
+static FOUNDING_CUES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    ["thành lập", "tách ra", "tái lập", "chia tách", "ra đời", "tách huyện"]
+        .iter()
+        .map(|p| format!(" {} ", phrase_words(p).join(" ")))
+        .collect()
+});
+
+/// The durations in years of a sentence's words (`sentence` = its byte start).
+fn durations_in(ws: &[Word], sentence: usize) -> Vec<Duration> {
+    let mut out = Vec::new();
+    for i in 0..ws.len().saturating_sub(1) {
+        if ws[i + 1].s != "năm" {
+            continue;
+        }
+        let Ok(n) = ws[i].s.parse::<i32>() else {
+            continue;
+        };
+        if !(1..=100).contains(&n) {
+            continue;
+        }
+        let prev = |k: usize| i.checked_sub(k).map(|j| ws[j].s.as_str());
+        let nearly = matches!(prev(1), Some("gần")) || matches!(prev(1), Some("chưa"));
+        let lead = if matches!(prev(1), Some("gần" | "hơn" | "chưa" | "đầy")) {
+            prev(2)
+        } else {
+            prev(1)
+        };
+        let after = ws.get(i + 2).map(|w| w.s.as_str());
+        let anniversary = matches!(lead, Some("sau" | "niệm"))
+            || (after == Some("thành") && ws.get(i + 3).is_some_and(|w| w.s == "lập"));
+        let span = matches!(lead, Some("trong" | "sau" | "niệm" | "qua")) || anniversary;
+        if !span || after == Some("tới") {
+            continue;
+        }
+        out.push(Duration {
+            years: if nearly { n - 1 } else { n },
+            anniversary,
+            sentence,
+        });
+    }
+    out
 }
 
 struct YearContext {
@@ -1178,8 +1606,12 @@ impl YearContext {
             .collect();
         chrome.sort_unstable();
         let mut mentions = Vec::new();
+        let mut durations: Vec<Duration> = Vec::new();
         for &(s, e) in sents {
             let ws = words(text, s, e);
+            let folded = format!(" {} ", ws.iter().map(|w| w.s.as_str()).collect::<Vec<_>>().join(" "));
+            let founding = FOUNDING_CUES.iter().any(|c| folded.contains(c.as_str()));
+            durations.extend(durations_in(&ws, s));
             let mut i = 0;
             while i < ws.len() {
                 let Some(y) = as_year(&ws[i].s) else {
@@ -1222,6 +1654,9 @@ impl YearContext {
                     year: Some(y),
                     deadline: to && !from,
                     term,
+                    founding,
+                    since: None,
+                    sentence: s,
                 };
                 if joined && let Some(y2) = ws.get(j).and_then(|w| as_year(&w.s)) {
                     if y2 > y {
@@ -1239,6 +1674,7 @@ impl YearContext {
                     && ws.get(i + 2).is_some_and(|w| w.s == "nay")
                 {
                     m.year = None; // up to the article's year
+                    m.since = Some(y);
                     m.end = ws[i + 2].end;
                     mentions.push(m);
                     i += 3;
@@ -1256,7 +1692,7 @@ impl YearContext {
         let now = current_year();
         let latest = mentions
             .iter()
-            .filter(|m| !m.deadline)
+            .filter(|m| !m.deadline && !m.founding)
             .filter_map(|m| {
                 let y = m.year?;
                 if m.term {
@@ -1270,8 +1706,43 @@ impl YearContext {
                 }
             })
             .max();
+        // An anniversary (`Kỷ niệm 15 năm thành lập`, founded `cuối năm 2003`) or a stretch
+        // counted from a start (`Trong gần 3 năm, từ 2015 đến nay`) dates the article.
+        let founded = mentions
+            .iter()
+            .filter(|m| m.founding && !m.deadline)
+            .filter_map(|m| m.year)
+            .min();
+        let anniversary = founded.and_then(|y| {
+            durations
+                .iter()
+                .filter(|d| d.anniversary)
+                .map(|d| y + d.years)
+                .max()
+        });
+        let counted = mentions
+            .iter()
+            .filter_map(|m| {
+                let from = m.since?;
+                let d = durations
+                    .iter()
+                    .filter(|d| d.sentence == m.sentence)
+                    .map(|d| d.years)
+                    .max()?;
+                Some(from + d)
+            })
+            .max();
+        let reported = anniversary
+            .into_iter()
+            .chain(counted)
+            .filter(|&y| y <= now)
+            .max();
+        let inferred = match (reported, latest) {
+            (Some(r), Some(l)) => Some(r.max(l)),
+            (r, l) => r.or(l),
+        };
         YearContext {
-            article_year: published.or(latest),
+            article_year: published.or(inferred),
             mentions,
         }
     }
@@ -1283,10 +1754,10 @@ impl YearContext {
         sents: &[(usize, usize)],
         b0: usize,
         b1: usize,
-    ) -> (Option<i32>, bool) {
+    ) -> (Option<i32>, bool, bool) {
         let s = sents.partition_point(|&(_, e)| e <= b0);
         let Some(&(ss, se)) = sents.get(s) else {
-            return (self.article_year, false);
+            return (self.article_year, false, true);
         };
         let sentence = fold(text.get(ss..b0).unwrap_or(""));
         let cue = TARGET_CUES.iter().any(|c| sentence.contains(c));
@@ -1294,7 +1765,7 @@ impl YearContext {
         let in_sentence: Vec<&YearMention> = self.mentions[from..]
             .iter()
             .take_while(|m| m.start < se)
-            .filter(|m| m.end <= se && !m.term)
+            .filter(|m| m.end <= se && !m.term && !m.founding)
             .collect();
         // "Đến nay", "hiện nay" between the last year and the figure: the article's year.
         let nay_after = |pos: usize| {
@@ -1317,12 +1788,16 @@ impl YearContext {
             m.deadline && m.year.zip(self.article_year).is_none_or(|(y, a)| y > a)
         });
         let target = cue || deadline_target;
-        let year = match chosen {
-            Some(m) if m.end <= b0 && nay_after(m.end) && !target => self.article_year,
-            Some(m) => m.year.or(self.article_year),
-            None => self.article_year,
-        };
-        (year, target)
+        match chosen {
+            Some(m) if m.end <= b0 && nay_after(m.end) && !target => {
+                (self.article_year, target, true)
+            }
+            Some(m) => match m.year {
+                Some(y) => (Some(y), target, false),
+                None => (self.article_year, target, true),
+            },
+            None => (self.article_year, target, true),
+        }
     }
 }
 

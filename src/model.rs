@@ -285,6 +285,14 @@ pub struct Reading {
     /// True when the figure is a target (`đến năm 2025 có 100% …`), not an achieved value.
     #[serde(default)]
     pub target: bool,
+    /// Who is counted (`xa`, `huyen`, `lanh_dao`, …), set with the indicator: two districts'
+    /// shares compare only for the same population.
+    #[serde(default)]
+    pub population: Option<Population>,
+    /// True when `year` is the article's year (no year of its own in its sentence: `đến nay`,
+    /// `hiện nay`, nothing said): it follows the article's date when the officer edits it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub year_from_article: bool,
 }
 
 impl Reading {
@@ -302,6 +310,88 @@ impl Reading {
             indicator: None,
             year: None,
             target: false,
+            population: None,
+            year_from_article: false,
+        }
+    }
+}
+
+/// Who a figure counts: the population an officer compares like with like on. When several
+/// fit, the first in this order (the facts conventions): the learners of one class, committee
+/// members, party members, leaders, commune level, district level, officials in general, others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Population {
+    /// `hoc_vien`: the learners of one specific class or course.
+    HocVien,
+    /// `cap_uy`: members of party committees (cấp ủy viên, BCH, BTV) only.
+    CapUy,
+    /// `dang_vien`: party members (đảng viên mới, …).
+    DangVien,
+    /// `lanh_dao`: leaders, managers, key cadres of the district or of no stated level.
+    LanhDao,
+    /// `xa`: commune level (cấp xã, cơ sở), commune key posts included.
+    Xa,
+    /// `huyen`: district-level officials; viên chức.
+    Huyen,
+    /// `chung`: officials with no level stated, or several levels together.
+    Chung,
+    /// `khac`: others (quần chúng, candidates for admission, …).
+    Khac,
+}
+
+impl Population {
+    /// Every population, in precedence order (menus show them so).
+    pub const ALL: [Population; 8] = [
+        Population::HocVien,
+        Population::CapUy,
+        Population::DangVien,
+        Population::LanhDao,
+        Population::Xa,
+        Population::Huyen,
+        Population::Chung,
+        Population::Khac,
+    ];
+
+    /// The JSON / CSV code (`lanh_dao`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Population::HocVien => "hoc_vien",
+            Population::CapUy => "cap_uy",
+            Population::DangVien => "dang_vien",
+            Population::LanhDao => "lanh_dao",
+            Population::Xa => "xa",
+            Population::Huyen => "huyen",
+            Population::Chung => "chung",
+            Population::Khac => "khac",
+        }
+    }
+
+    /// The Vietnamese name shown to the officer.
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Population::HocVien => "Học viên của lớp",
+            Population::CapUy => "Cấp ủy viên",
+            Population::DangVien => "Đảng viên",
+            Population::LanhDao => "Lãnh đạo, quản lý",
+            Population::Xa => "Cấp xã",
+            Population::Huyen => "Cấp huyện",
+            Population::Chung => "CBCC chung",
+            Population::Khac => "Khác",
+        }
+    }
+
+    /// The English name.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Population::HocVien => "Learners of a class",
+            Population::CapUy => "Party committee members",
+            Population::DangVien => "Party members",
+            Population::LanhDao => "Leaders, managers",
+            Population::Xa => "Commune level",
+            Population::Huyen => "District level",
+            Population::Chung => "Officials (all levels)",
+            Population::Khac => "Others",
         }
     }
 }

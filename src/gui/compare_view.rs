@@ -1101,7 +1101,9 @@ mod tests {
             title: None,
             sentence: String::new(),
             target,
+            population: None,
             conflict: false,
+            mentions: 1,
         }
     }
 

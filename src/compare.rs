@@ -141,10 +141,23 @@ fn cmp_district(a: &Option<String>, b: &Option<String>) -> Ordering {
 /// The figures of one indicator across the articles, with conflicts marked and the districts
 /// that have none.
 pub fn table(articles: &[Article], indicator: &str) -> Comparison {
+    table_for(articles, indicator, None)
+}
+
+/// The same, for one population only (`None`: every population); like is compared with
+/// like, so a district with figures for another population only counts as missing.
+pub fn table_for(
+    articles: &[Article],
+    indicator: &str,
+    population: Option<Population>,
+) -> Comparison {
     let mut rows: Vec<(Row, usize)> = Vec::new();
     for (ai, a) in articles.iter().enumerate() {
         for f in a.figures.iter().filter(|f| counts(f)) {
             if f.reading.indicator.as_deref() != Some(indicator) {
+                continue;
+            }
+            if population.is_some() && f.reading.population != population {
                 continue;
             }
             let r = &f.reading;

@@ -17,7 +17,7 @@
 
 use crate::export::write_atomic;
 use crate::extract::words::fold;
-use crate::model::{Article, Figure, Kind, Population};
+use crate::model::{Article, Figure, Kind, Population, Status};
 use crate::text::CharIndex;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -886,7 +886,7 @@ pub fn assign(article: &mut Article, catalogue: &Catalogue) {
         let cls = clauses(text, sents[s]);
         let cl_words: Vec<Vec<Word>> = cls.iter().map(|&(a, b)| words(text, a, b)).collect();
         let cl_hits: Vec<Vec<Hit>> = cl_words.iter().map(|w| catalogue.matcher.find(w)).collect();
-        let frame = frame_group(text, sents[s]);
+        let frame = frame_group(text, ss, placed.first().map_or(se, |p| p.start));
         let over_period = PERIOD_CUES.iter().any(|c| sentence_folded.contains(c));
         // Per placed figure: who its noun phrase names, whether it is a class's learners,
         // whether its stretch says "or above".
@@ -1017,7 +1017,9 @@ pub fn assign(article: &mut Article, catalogue: &Catalogue) {
             f.reading.target = r.target;
             f.reading.year_from_article = r.year_from_article;
         }
-        if !(reviewed && f.reading.indicator.is_some()) {
+        // A figure added by hand with no indicator yet is filed like the others.
+        let keep = reviewed && (f.reading.indicator.is_some() || f.status != Status::Added);
+        if !keep {
             f.reading.indicator = r.indicator;
             f.indicator_confidence = r.confidence;
             f.reading.population = r.population;
@@ -1116,7 +1118,7 @@ fn stretch_words(scope: &Scope<'_>) -> String {
 /// thành thạo máy vi tính`.
 const PHRASE_END: &[&str] = &[
     "có", "đạt", "được", "tham", "đi", "học", "hoàn", "đã", "đều", "chiếm", "thành", "tăng",
-    "giảm", "đang", "trong", "bằng", "từ", "qua", "theo", "tại", "sử", "xếp",
+    "giảm", "đang", "trong", "bằng", "từ", "qua", "theo", "tại", "sử", "xếp", "về", "xuống",
 ];
 static PHRASE_END_SET: LazyLock<HashSet<String>> = LazyLock::new(|| folded_set(PHRASE_END));
 
@@ -1136,7 +1138,7 @@ fn noun_phrase_group(
         .iter()
         .filter(|w| w.start >= scope.fig.1 && w.end <= scope.next_start)
     {
-        if listed(&PHRASE_END_SET, &w.s) && !phrase.is_empty() {
+        if listed(&PHRASE_END_SET, &w.s) {
             ended = true;
             break;
         }
@@ -1168,18 +1170,21 @@ fn noun_phrase_group(
     if b.names_anyone() { b } else { g }
 }
 
-/// "Đối với cán bộ cơ sở, …": the group a whole sentence is about.
-fn frame_group(text: &str, (s, e): (usize, usize)) -> Group {
-    let sentence = text.get(s..e).unwrap_or("");
-    let head = sentence.split([',', ':']).next().unwrap_or("");
-    let ws = words(head, 0, head.len());
+/// "Đối với cán bộ cơ sở, …": the group a whole sentence is about — the words after `đối
+/// với` near its start, up to a predicate or the sentence's first figure (`bound`).
+fn frame_group(text: &str, s: usize, bound: usize) -> Group {
+    let ws = words(text, s, bound.max(s));
     let start = ws
         .windows(2)
         .take(4)
         .position(|p| p[0].s == "đối" && p[1].s == "với");
     match start {
         Some(i) => {
-            let rest: Vec<&str> = ws[i + 2..].iter().map(|w| w.s.as_str()).collect();
+            let rest: Vec<&str> = ws[i + 2..]
+                .iter()
+                .map(|w| w.s.as_str())
+                .take_while(|w| !listed(&PHRASE_END_SET, w))
+                .collect();
             Group::of(&rest)
         }
         None => Group::default(),
@@ -1799,6 +1804,134 @@ impl YearContext {
             None => (self.article_year, target, true),
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Learning from the officer
+
+/// The cue of a figure: the words of its clause that say what it measures — the predicate
+/// after its noun phrase (`85% cán bộ … cấp xã | thành thạo máy vi tính`), or, after a copula,
+/// the words before it (`đạt chuẩn chuyên môn | là 97,2%`). At most eight words; `None` when
+/// the clause says nothing beyond who is counted.
+pub fn cue_of(article: &Article, figure_id: u64) -> Option<String> {
+    let i = article.figures.iter().position(|f| f.id == figure_id)?;
+    let (b0, b1) = byte_spans(article).get(i).copied().flatten()?;
+    let text = article.text.as_str();
+    let sents = sentences(text);
+    let s = sents.get(sents.partition_point(|&(_, e)| e <= b0)).copied()?;
+    let cls = clauses(text, s);
+    let c = cls.get(cls.partition_point(|&(_, e)| e < b0).min(cls.len().saturating_sub(1)))?;
+    // Neighbouring figures bound the stretch.
+    let others: Vec<(usize, usize)> = byte_spans(article)
+        .into_iter()
+        .enumerate()
+        .filter(|&(k, _)| k != i)
+        .filter_map(|(_, sp)| sp)
+        .filter(|&(a, b)| a >= c.0 && b <= c.1)
+        .collect();
+    let next = others.iter().map(|&(a, _)| a).filter(|&a| a >= b1).min().unwrap_or(c.1);
+    let prev = others.iter().map(|&(_, b)| b).filter(|&b| b <= b0).max().unwrap_or(c.0);
+    let after = words(text, b1, next);
+    let before = words(text, prev, b0);
+    let start = after.iter().position(|w| listed(&PHRASE_END_SET, &w.s));
+    let pick: Vec<&str> = match start {
+        Some(k) => after[k..]
+            .iter()
+            .map(|w| w.s.as_str())
+            .skip_while(|w| matches!(*w, "có" | "đã" | "được" | "đều" | "trong"))
+            .take(8)
+            .collect(),
+        None => {
+            let mut n = before.len();
+            while n > 0
+                && (listed(&QUALIFIER_SET, &before[n - 1].s)
+                    || listed(&COPULA_SET, &before[n - 1].s))
+            {
+                n -= 1;
+            }
+            before[n.saturating_sub(8)..n]
+                .iter()
+                .map(|w| w.s.as_str())
+                .collect()
+        }
+    };
+    let cue = pick.join(" ");
+    (pick.len() >= 2 && !Group::of(&pick).is_specific()).then_some(cue)
+}
+
+/// The officer filed figure `figure_id` under its current indicator: keeps its cue as a
+/// learned phrase of that indicator in the user's catalogue (call [`Catalogue::save`] to keep
+/// it on disk) and returns the phrase. Then [`reassign_unreviewed`] files the workspace's other
+/// figures with it. `Ok(None)` when the figure has no indicator or no usable cue, or when the
+/// catalogue already knows the phrase.
+pub fn learn(
+    catalogue: &mut Catalogue,
+    article: &Article,
+    figure_id: u64,
+) -> Result<Option<String>, CatalogueError> {
+    let Some(f) = article.figures.iter().find(|f| f.id == figure_id) else {
+        return Ok(None);
+    };
+    let Some(id) = f.reading.indicator.as_deref() else {
+        return Ok(None);
+    };
+    let Some(mut ind) = catalogue.get(id).cloned() else {
+        return Ok(None);
+    };
+    let Some(cue) = cue_of(article, figure_id) else {
+        return Ok(None);
+    };
+    let known = |list: &[String]| list.iter().any(|p| phrase_words(p).join(" ") == cue);
+    if known(&ind.phrases) || known(&ind.learned) {
+        return Ok(None);
+    }
+    ind.learned.push(cue.clone());
+    catalogue.add(ind)?;
+    Ok(Some(cue))
+}
+
+/// Removes a learned phrase of an indicator (the officer disagrees with what was learned).
+/// True if it was there.
+pub fn forget(catalogue: &mut Catalogue, indicator: &str, phrase: &str) -> Result<bool, CatalogueError> {
+    let Some(mut ind) = catalogue.get(indicator).cloned() else {
+        return Ok(false);
+    };
+    let before = ind.learned.len();
+    ind.learned.retain(|p| p != phrase);
+    if ind.learned.len() == before {
+        return Ok(false);
+    }
+    catalogue.add(ind)?;
+    Ok(true)
+}
+
+/// Files every unreviewed figure of the articles again with `catalogue` (after a lesson);
+/// reviewed figures never change. Returns how many figures changed indicator.
+pub fn reassign_unreviewed(articles: &mut [Article], catalogue: &Catalogue) -> usize {
+    let mut changed = 0;
+    for a in articles.iter_mut() {
+        let before: Vec<Option<String>> = a.figures.iter().map(|f| f.reading.indicator.clone()).collect();
+        assign(a, catalogue);
+        changed += a
+            .figures
+            .iter()
+            .zip(before)
+            .filter(|(f, b)| f.reading.indicator != *b)
+            .count();
+    }
+    changed
+}
+
+/// The learned phrase of `indicator` that stands in the clause of figure `figure_id`, if any:
+/// shown beside the figure so the officer sees which lesson filed it.
+pub fn learned_phrase_for(catalogue: &Catalogue, article: &Article, figure_id: u64) -> Option<String> {
+    let f = article.figures.iter().find(|f| f.id == figure_id)?;
+    let ind = catalogue.get(f.reading.indicator.as_deref()?)?;
+    let ctx = format!(" {} ", phrase_words(&f.context).join(" "));
+    ind.learned
+        .iter()
+        .find(|p| ctx.contains(&format!(" {} ", phrase_words(p).join(" "))))
+        .cloned()
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! the GUI (`gui`) are thin shells over it.
 #![forbid(unsafe_code)]
 
+pub mod chart;
 pub mod checks;
 pub mod compare;
 pub mod export;
@@ -15,3 +16,4 @@ pub mod load;
 pub mod model;
 pub mod pipeline;
 pub mod text;
+pub mod xlsx;

@@ -37,11 +37,16 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
-    /// One indicator across districts and years, as CSV (UTF-8 with BOM).
+    /// One indicator across districts and years, as CSV (UTF-8 with BOM); or every indicator
+    /// as an Excel workbook with --xlsx.
     Compare {
-        /// The indicator's id (`solieu indicators` lists them).
+        /// The indicator's id (`solieu indicators` lists them); required without --xlsx.
+        #[arg(long, required_unless_present = "xlsx")]
+        indicator: Option<String>,
+        /// Write the comparison as an Excel workbook (a sheet per indicator, an overview and
+        /// the sources) to this file.
         #[arg(long)]
-        indicator: String,
+        xlsx: Option<PathBuf>,
         /// Articles (.txt, .html, .htm), folders of them, or annotated JSON files (.json).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -76,9 +81,20 @@ fn main() -> ExitCode {
         }) => extract(&paths, format, output.as_deref()),
         Some(Command::Compare {
             indicator,
+            xlsx: Some(file),
+            paths,
+            ..
+        }) => xlsx_cmd(indicator.as_deref(), &paths, &file),
+        Some(Command::Compare {
+            indicator: Some(indicator),
             paths,
             output,
+            ..
         }) => compare_cmd(&indicator, &paths, output.as_deref()),
+        Some(Command::Compare { .. }) => {
+            eprintln!("solieu: compare needs --indicator ID or --xlsx FILE");
+            ExitCode::FAILURE
+        }
         Some(Command::Check { paths }) => check_cmd(&paths),
         Some(Command::Indicators) => indicators_cmd(),
         None => match solieu::gui::run(cli.paths) {
@@ -203,6 +219,36 @@ fn write_output(output: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), St
                 .write_all(bytes)
                 .map_err(|e| format!("cannot write to standard output: {e}"))
         }
+    }
+}
+
+/// `solieu compare --xlsx FILE [--indicator ID] PATH...`: the workbook officers make by hand.
+fn xlsx_cmd(indicator: Option<&str>, paths: &[PathBuf], file: &std::path::Path) -> ExitCode {
+    let pipeline = pipeline();
+    let cat = pipeline.catalogue();
+    if let Some(id) = indicator
+        && cat.get(id).is_none()
+    {
+        eprintln!("solieu: unknown indicator «{id}» (solieu indicators lists them)");
+        return ExitCode::FAILURE;
+    }
+    let (articles, errors) = load_articles(paths, &pipeline);
+    let only: Option<Vec<String>> = indicator.map(|i| vec![i.to_string()]);
+    let bytes = match solieu::xlsx::workbook(&articles, cat, only.as_deref()) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("solieu: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(e) = export::write_atomic(file, &bytes) {
+        eprintln!("solieu: {}: {e}", file.display());
+        return ExitCode::FAILURE;
+    }
+    if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
 }
 

@@ -194,11 +194,11 @@ fn crafted_csv_exact() {
     let d = text_article("d.txt", "Càng Long", "Không có số liệu.", &[]);
     let cmp = table(&[a, b, c, d], "standard_professional");
     let csv = String::from_utf8(to_csv(&cmp)).unwrap_or_default();
-    let expected = "\u{feff}indicator,district,year,value,value_to,qualifier,text,unit,target,conflict,status,article,figure,title,sentence,missing\n\
-standard_professional,Chợ Đồn,2019,80,,,80%,,false,false,extracted,c.txt,1,Tin Chợ Đồn,\"Năm 2019, có 80% cán bộ đạt chuẩn chuyên môn.\",false\n\
-standard_professional,Đất Đỏ,2020,97.2,,,\"97,2%\",,false,true,extracted,a.txt,1,Tin Đất Đỏ,\"Năm 2020, có 97,2% cán bộ đạt chuẩn chuyên môn, tăng 5% so với năm 2015.\",false\n\
-standard_professional,Đất Đỏ,2020,95,,more_than,95%,,false,true,extracted,b.txt,1,Tin Đất Đỏ,\"Năm 2020, có trên 95% cán bộ đạt chuẩn chuyên môn.\",false\n\
-standard_professional,Càng Long,,,,,,,,,,,,,,true\n";
+    let expected = "\u{feff}indicator,population,district,year,value,value_to,qualifier,text,unit,target,conflict,status,article,figure,title,sentence,missing\n\
+standard_professional,chung,Chợ Đồn,2019,80,,,80%,,false,false,extracted,c.txt,1,Tin Chợ Đồn,\"Năm 2019, có 80% cán bộ đạt chuẩn chuyên môn.\",false\n\
+standard_professional,chung,Đất Đỏ,2020,97.2,,,\"97,2%\",,false,true,extracted,a.txt,1,Tin Đất Đỏ,\"Năm 2020, có 97,2% cán bộ đạt chuẩn chuyên môn, tăng 5% so với năm 2015.\",false\n\
+standard_professional,chung,Đất Đỏ,2020,95,,more_than,95%,,false,true,extracted,b.txt,1,Tin Đất Đỏ,\"Năm 2020, có trên 95% cán bộ đạt chuẩn chuyên môn.\",false\n\
+standard_professional,,Càng Long,,,,,,,,,,,,,,true\n";
     assert_eq!(csv, expected);
 }
 
@@ -272,4 +272,45 @@ fn overview_of_samples() {
     // Targets are not achieved values.
     assert!(o.cell("Càng Long", "llct_intermediate_share").is_none());
     assert!(o.cell("Phú Ninh", "it_certificate").is_none());
+}
+
+#[test]
+fn one_fact_once_and_conflicts_only_between_articles() {
+    // The headline figure repeated in the sapo and the body: one row, three mentions.
+    let text = "Huyện Tân Phú: 96,5% cán bộ, công chức cấp xã đạt chuẩn chuyên môn\n\
+                Đến nay, 96,5% cán bộ, công chức cấp xã đạt chuẩn chuyên môn.\n\
+                Theo báo cáo, toàn huyện có 96,5% cán bộ, công chức cấp xã đạt chuẩn chuyên môn; \
+                ở cấp huyện, 98% cán bộ, công chức đạt chuẩn chuyên môn.";
+    let a = text_article(
+        "a.txt",
+        "Tân Phú",
+        text,
+        &[
+            ("96,5%", 0, P, 96.5, None, false),
+            ("96,5%", 1, P, 96.5, None, false),
+            ("96,5%", 2, P, 96.5, None, false),
+            ("98%", 0, P, 98.0, None, false),
+        ],
+    );
+    let c = table(std::slice::from_ref(&a), "standard_professional");
+    let rows: Vec<(Option<f64>, usize)> = c.rows.iter().map(|r| (r.value, r.mentions)).collect();
+    assert!(rows.contains(&(Some(96.5), 3)), "{rows:?}");
+    assert_eq!(c.rows.len(), 2, "{rows:?}");
+    assert!(c.rows.iter().all(|r| !r.conflict), "an article never conflicts with itself");
+    // Another article, same district, population and year, another value: a conflict.
+    let b = text_article(
+        "b.txt",
+        "Tân Phú",
+        "Đến nay, 94% cán bộ, công chức cấp xã đạt chuẩn chuyên môn.",
+        &[("94%", 0, P, 94.0, None, false)],
+    );
+    let c = table(&[a, b], "standard_professional");
+    let conflicted: Vec<Option<f64>> = c
+        .rows
+        .iter()
+        .filter(|r| r.conflict)
+        .map(|r| r.value)
+        .collect();
+    assert_eq!(conflicted.len(), 2, "{conflicted:?}");
+    assert!(conflicted.contains(&Some(94.0)) && conflicted.contains(&Some(96.5)));
 }

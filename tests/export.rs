@@ -197,3 +197,97 @@ fn cli_refuses_an_unwritable_output() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("cannot write"), "{stderr}");
 }
+
+// ----- the Excel workbook ---------------------------------------------------------------------
+
+use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+
+fn read_xlsx(bytes: Vec<u8>) -> Xlsx<std::io::Cursor<Vec<u8>>> {
+    open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap_or_else(|e| panic!("not xlsx: {e}"))
+}
+
+fn cell(r: &calamine::Range<Data>, row: u32, col: u32) -> Data {
+    r.get_value((row, col)).cloned().unwrap_or(Data::Empty)
+}
+
+#[test]
+fn workbook_reads_back_with_numbers_as_numbers() {
+    let doc = sample_document();
+    let cat = solieu::indicators::Catalogue::builtin();
+    let bytes = solieu::xlsx::workbook(&doc.articles, &cat, None).unwrap_or_else(|e| panic!("{e}"));
+    let mut wb = read_xlsx(bytes);
+    let names = wb.sheet_names();
+    assert_eq!(names.first().map(String::as_str), Some(solieu::xlsx::OVERVIEW_SHEET));
+    assert_eq!(names.last().map(String::as_str), Some(solieu::xlsx::SOURCES_SHEET));
+    assert!(names.len() >= 8, "a sheet per indicator with facts: {names:?}");
+    assert!(names.iter().all(|n| n.chars().count() <= 31), "{names:?}");
+
+    // Sources: one row per fact, the value a number, the sentence kept.
+    let src = wb
+        .worksheet_range(solieu::xlsx::SOURCES_SHEET)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let header: Vec<String> = (0..solieu::xlsx::SOURCES_HEADER.len() as u32)
+        .map(|c| cell(&src, 0, c).to_string())
+        .collect();
+    assert_eq!(header, solieu::xlsx::SOURCES_HEADER);
+    let rows: Vec<u32> = (1..src.height() as u32).collect();
+    assert!(rows.len() >= 30, "{} fact rows", rows.len());
+    let chon_don_degree = rows.iter().find(|&&r| {
+        cell(&src, r, 0) == Data::String("Chợ Đồn".into())
+            && cell(&src, r, 6) == Data::String("98,5%".into())
+    });
+    let r = *chon_don_degree.unwrap_or_else(|| panic!("98,5% of Chợ Đồn missing"));
+    assert_eq!(cell(&src, r, 5), Data::Float(98.5));
+    assert_eq!(cell(&src, r, 4), Data::Float(2020.0));
+    assert!(cell(&src, r, 2).to_string().contains("đại học"), "indicator by name");
+    assert_eq!(cell(&src, r, 3).to_string(), "CBCC chung");
+    // Targets marked.
+    assert!(rows.iter().any(|&r| cell(&src, r, 8) == Data::String("chỉ tiêu".into())));
+
+    // An indicator sheet: districts down, years across, numbers as numbers.
+    let sheet = names
+        .iter()
+        .find(|n| n.starts_with("Tỷ lệ có trình độ đại học"))
+        .unwrap_or_else(|| panic!("no degree sheet in {names:?}"))
+        .clone();
+    let s = wb.worksheet_range(&sheet).unwrap_or_else(|e| panic!("{e}"));
+    let head = 3u32;
+    let year_col = (2..s.width() as u32)
+        .find(|&c| cell(&s, head, c).to_string() == "2020")
+        .unwrap_or_else(|| panic!("no 2020 column"));
+    let row = (head + 1..s.height() as u32)
+        .find(|&r| cell(&s, r, 0).to_string() == "Chợ Đồn")
+        .unwrap_or_else(|| panic!("no Chợ Đồn row"));
+    assert_eq!(cell(&s, row, year_col), Data::Float(98.5));
+
+    // Overview: district × indicator.
+    let ov = wb
+        .worksheet_range(solieu::xlsx::OVERVIEW_SHEET)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(cell(&ov, 0, 0).to_string(), "Huyện");
+    assert!(ov.height() >= 6, "five districts");
+}
+
+#[test]
+fn compare_xlsx_command_writes_the_workbook() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("so_sanh.xlsx");
+    let st = Command::new(env!("CARGO_BIN_EXE_solieu"))
+        .arg("compare")
+        .arg("--xlsx")
+        .arg(&out)
+        .arg(samples_dir())
+        .status()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(st.success());
+    let bytes = std::fs::read(&out).unwrap_or_else(|e| panic!("{e}"));
+    let wb = read_xlsx(bytes);
+    assert!(wb.sheet_names().len() >= 3);
+    // Without --indicator or --xlsx the command refuses.
+    let st = Command::new(env!("CARGO_BIN_EXE_solieu"))
+        .arg("compare")
+        .arg(samples_dir())
+        .status()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!st.success());
+}

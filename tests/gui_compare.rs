@@ -340,3 +340,56 @@ fn overview_cells_lead_to_their_figures() {
     assert_eq!(h.state().tab, Tab::Article);
     assert_eq!(selected_text(&h), "15,3%");
 }
+
+#[test]
+fn chart_exports_for_print_while_out_of_view_and_population_is_picked() {
+    use solieu::gui::i18n::Lang;
+    use solieu::model::Population;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let chooser = ScriptedChooser::default();
+    let mut h = harness(app(dir.path(), &chooser));
+    h.run();
+    compare(&mut h, POSTGRADUATE);
+    // Pick a population: only its rows stay, the others' districts count as missing.
+    let pops = h.state().compare.populations();
+    assert!(pops.contains(&Population::LanhDao), "{pops:?}");
+    h.state_mut().compare.set_population(Some(Population::LanhDao));
+    h.run();
+    let rows = &h.state().compare.comparison.as_ref().expect("compared").rows;
+    assert!(!rows.is_empty());
+    assert!(rows.iter().all(|r| r.population == Some(Population::LanhDao)));
+    // Leave the tab: the chart is not on screen at all, and still exports at print size.
+    h.state_mut().compare.set_population(None);
+    h.run();
+    h.get_by_label("15,3%").click();
+    h.run();
+    assert_eq!(h.state().tab, Tab::Article);
+    let cat = h.state().ws.pipeline.catalogue().clone();
+    let png = dir.path().join("bieu_do.png");
+    h.state()
+        .compare
+        .export_chart(&cat, Lang::Vi, &png)
+        .expect("png written");
+    let img = image::load_from_memory(&std::fs::read(&png).expect("read png")).expect("a PNG");
+    assert_eq!(
+        (img.width(), img.height()),
+        solieu::chart::PNG_SIZE,
+        "print size, not a screen crop"
+    );
+    let rgb = img.to_rgb8();
+    let (r, g, b) = solieu::chart::PALETTE[0];
+    assert!(
+        rgb.pixels().any(|p| p.0 == [r, g, b]),
+        "bars drawn in the first year's colour"
+    );
+    let svg_path = dir.path().join("bieu_do.svg");
+    h.state()
+        .compare
+        .export_chart(&cat, Lang::Vi, &svg_path)
+        .expect("svg written");
+    let svg = std::fs::read_to_string(&svg_path).expect("read svg");
+    assert!(svg.starts_with("<svg"), "{}", &svg[..svg.len().min(80)]);
+    assert!(svg.contains(POSTGRADUATE), "the indicator's name, not its id");
+    assert!(svg.contains("Chợ Đồn"), "district names under the bars");
+    assert!(!svg.contains("degree_postgraduate"));
+}

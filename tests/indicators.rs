@@ -723,3 +723,272 @@ fn gui_workspace_and_cli_file_with_the_users_catalogue() {
         "import did not re-file like the CLI"
     );
 }
+
+// ----- the grammar of facts: what, for whom, which year ---------------------------------------
+// Hand-written sentences in the style of other district portals (not the eval texts).
+
+use solieu::indicators::{article_year, follow_article_date};
+use solieu::model::Population;
+
+fn pop_of(a: &Article, text: &str, occ: usize) -> Option<Population> {
+    fig(a, text, occ).reading.population
+}
+
+#[test]
+fn exact_level_of_a_breakdown_is_not_the_or_above_share() {
+    let a = text_article(
+        "Đối với cán bộ, công chức cấp xã của huyện Krông Pắc, hiện có 72,5% có trình độ trung cấp \
+         lý luận chính trị và 8,1% có trình độ cao cấp lý luận chính trị.",
+        Some("2022-05-10"),
+        &[("72,5%", 0, P, 72.5, None, false), ("8,1%", 0, P, 8.1, None, false)],
+    );
+    assert_eq!(ind_of(&a, "72,5%", 0), None);
+    assert_eq!(ind_of(&a, "8,1%", 0), Some("llct_advanced_share"));
+    assert_eq!(pop_of(&a, "8,1%", 0), Some(Population::Xa));
+    // "trở lên" makes the lower level the or-above share even beside a higher one.
+    let b = text_article(
+        "Toàn huyện có 65% cán bộ, công chức có trình độ lý luận chính trị từ trung cấp trở lên, \
+         trong đó 12% có trình độ cao cấp lý luận chính trị.",
+        Some("2022-05-10"),
+        &[("65%", 0, P, 65.0, None, false), ("12%", 0, P, 12.0, None, false)],
+    );
+    assert_eq!(ind_of(&b, "65%", 0), Some("llct_intermediate_share"));
+    assert_eq!(ind_of(&b, "12%", 0), Some("llct_advanced_share"));
+    // Shares adding up to more than 100%: the lower level includes the higher one.
+    let c = text_article(
+        "100% trưởng, phó phòng chuyên môn có trình độ đại học và 21% có trình độ thạc sĩ.",
+        Some("2022-05-10"),
+        &[("100%", 0, P, 100.0, None, false), ("21%", 0, P, 21.0, None, false)],
+    );
+    assert_eq!(ind_of(&c, "100%", 0), Some("degree_university"));
+    assert_eq!(ind_of(&c, "21%", 0), Some("degree_postgraduate"));
+    assert_eq!(pop_of(&c, "100%", 0), Some(Population::LanhDao));
+    assert_eq!(pop_of(&c, "21%", 0), Some(Population::LanhDao));
+}
+
+#[test]
+fn changes_are_not_levels() {
+    let a = text_article(
+        "Tỷ lệ cán bộ, công chức cấp xã đạt chuẩn chuyên môn là 95,6%, tăng 12,3% so với năm 2015.",
+        Some("2020-08-01"),
+        &[("95,6%", 0, P, 95.6, None, false), ("12,3%", 0, P, 12.3, None, false)],
+    );
+    assert_eq!(ind_of(&a, "95,6%", 0), Some("standard_professional"));
+    assert_eq!(pop_of(&a, "95,6%", 0), Some(Population::Xa));
+    assert_eq!(ind_of(&a, "12,3%", 0), None);
+    assert_eq!(pop_of(&a, "12,3%", 0), None);
+    // A list that began with "So với …, tăng": the verb is left out after the first item.
+    let b = text_article(
+        "So với đầu nhiệm kỳ, số cán bộ có trình độ đại học tăng 15%, sau đại học 3%.",
+        Some("2020-08-01"),
+        &[("15%", 0, P, 15.0, None, false), ("3%", 0, P, 3.0, None, false)],
+    );
+    assert_eq!(ind_of(&b, "15%", 0), None);
+    assert_eq!(ind_of(&b, "3%", 0), None);
+}
+
+#[test]
+fn totals_of_a_population_and_counts_of_holders_are_not_facts() {
+    let a = text_article(
+        "Trong tổng số 245 cán bộ, công chức cấp xã, có 31 người có trình độ đại học.",
+        Some("2020-08-01"),
+        &[
+            ("245", 0, C, 245.0, Some("cán bộ"), false),
+            ("31", 0, C, 31.0, Some("người"), false),
+        ],
+    );
+    assert_eq!(ind_of(&a, "245", 0), None);
+    assert_eq!(ind_of(&a, "31", 0), None);
+}
+
+#[test]
+fn the_headline_names_the_class_of_its_learners() {
+    let a = text_article(
+        "Bế giảng lớp Trung cấp lý luận chính trị - hành chính khóa 12\n\
+         Sáng 20/6, Trung tâm Chính trị huyện Mường Khương tổ chức lễ bế giảng. Lớp học có 87 học \
+         viên theo học từ tháng 8/2021.",
+        Some("2022-06-20"),
+        &[("87", 0, C, 87.0, Some("học viên"), false)],
+    );
+    assert_eq!(ind_of(&a, "87", 0), Some("learners_llct_intermediate"));
+    assert_eq!(pop_of(&a, "87", 0), Some(Population::HocVien));
+}
+
+#[test]
+fn learners_over_a_period_are_not_one_class() {
+    let a = text_article(
+        "Giai đoạn 2016-2020, huyện đã cử 214 cán bộ, công chức cấp xã đi học sơ cấp lý luận \
+         chính trị. Năm 2021, huyện mở lớp sơ cấp lý luận chính trị với 45 học viên.",
+        Some("2021-12-01"),
+        &[
+            ("214", 0, C, 214.0, Some("cán bộ"), false),
+            ("45", 0, C, 45.0, Some("học viên"), false),
+        ],
+    );
+    let f = fig(&a, "214", 0);
+    assert_eq!(f.reading.indicator.as_deref(), Some("learners_llct_elementary"));
+    assert_eq!(f.reading.population, Some(Population::Xa));
+    assert_eq!(f.reading.year, Some(2020), "the end of a period");
+    let f = fig(&a, "45", 0);
+    assert_eq!(f.reading.indicator.as_deref(), Some("learners_llct_elementary"));
+    assert_eq!(f.reading.population, Some(Population::HocVien));
+    assert_eq!(f.reading.year, Some(2021));
+}
+
+#[test]
+fn populations_from_the_noun_phrase_and_the_frame() {
+    let a = text_article(
+        "Hiện nay, 100% Ủy viên Ban Thường vụ Huyện ủy có trình độ cao cấp lý luận chính trị; \
+         88% cán bộ, công chức, viên chức cấp huyện có trình độ đại học trở lên; \
+         hơn 300 lượt quần chúng ưu tú được học lớp nhận thức về Đảng; \
+         có 120 lượt đảng viên mới được bồi dưỡng lý luận chính trị.",
+        Some("2023-03-01"),
+        &[
+            ("100%", 0, P, 100.0, None, false),
+            ("88%", 0, P, 88.0, None, false),
+            ("300", 0, C, 300.0, Some("lượt"), false),
+            ("120", 0, C, 120.0, Some("lượt"), false),
+        ],
+    );
+    assert_eq!(ind_of(&a, "100%", 0), Some("llct_advanced_share"));
+    assert_eq!(pop_of(&a, "100%", 0), Some(Population::CapUy));
+    assert_eq!(pop_of(&a, "88%", 0), Some(Population::Huyen));
+    assert_eq!(ind_of(&a, "300", 0), Some("party_members"));
+    assert_eq!(pop_of(&a, "300", 0), Some(Population::Khac));
+    assert_eq!(ind_of(&a, "120", 0), Some("party_members"));
+    assert_eq!(pop_of(&a, "120", 0), Some(Population::DangVien));
+    for f in &a.figures {
+        assert_eq!(f.reading.year, Some(2023), "{}: hiện nay", f.text);
+    }
+    let b = text_article(
+        "Đối với cán bộ cơ sở, đến nay có 93% đạt chuẩn về chuyên môn. Đồng thời, huyện đã luân \
+         chuyển 8 đồng chí về các xã, thị trấn.",
+        Some("2023-03-01"),
+        &[
+            ("93%", 0, P, 93.0, None, false),
+            ("8", 0, C, 8.0, Some("đồng chí"), false),
+        ],
+    );
+    assert_eq!(ind_of(&b, "93%", 0), Some("standard_professional"));
+    assert_eq!(pop_of(&b, "93%", 0), Some(Population::Xa));
+    assert_eq!(ind_of(&b, "8", 0), Some("rotation"));
+    assert_eq!(pop_of(&b, "8", 0), Some(Population::Huyen), "sent down from the district");
+}
+
+#[test]
+fn year_policy_never_a_founding_year() {
+    // No dateline: the anniversary dates the article; the founding year dates no fact.
+    let a = text_article(
+        "Kỷ niệm 20 năm thành lập huyện\n\
+         Huyện Ea Súp được thành lập năm 1999. Sau 20 năm, đến nay 98% cán bộ, công chức của \
+         huyện đạt chuẩn chuyên môn.",
+        None,
+        &[("98%", 0, P, 98.0, None, false)],
+    );
+    assert_eq!(article_year(&a), Some(2019));
+    let f = fig(&a, "98%", 0);
+    assert_eq!(f.reading.year, Some(2019));
+    assert!(f.reading.year_from_article);
+    // "Trong gần 4 năm, từ 2016 đến nay": the article reports on 2019.
+    let b = text_article(
+        "Trong gần 4 năm, từ 2016 đến nay, huyện đã cử 52 cán bộ đi học cao cấp lý luận chính trị.",
+        None,
+        &[("52", 0, C, 52.0, Some("cán bộ"), false)],
+    );
+    assert_eq!(article_year(&b), Some(2019));
+    assert_eq!(fig(&b, "52", 0).reading.year, Some(2019), "not the start of từ 2016");
+}
+
+#[test]
+fn the_year_follows_the_article_date_as_a_link() {
+    let mut a = text_article(
+        "Năm 2018, huyện mở 12 lớp bồi dưỡng. Hiện nay, 97% cán bộ, công chức cấp xã đạt chuẩn \
+         chuyên môn.",
+        None,
+        &[
+            ("12", 0, C, 12.0, Some("lớp"), false),
+            ("97%", 0, P, 97.0, None, false),
+        ],
+    );
+    // No dateline: the latest year the article names.
+    assert_eq!(fig(&a, "97%", 0).reading.year, Some(2018));
+    assert!(fig(&a, "97%", 0).reading.year_from_article);
+    assert!(!fig(&a, "12", 0).reading.year_from_article);
+    a.published = Some("2021-04-02".into());
+    follow_article_date(&mut a);
+    assert_eq!(fig(&a, "97%", 0).reading.year, Some(2021));
+    assert_eq!(fig(&a, "12", 0).reading.year, Some(2018), "own year stays");
+    a.published = Some("2022-01-15".into());
+    follow_article_date(&mut a);
+    assert_eq!(fig(&a, "97%", 0).reading.year, Some(2022));
+}
+
+#[test]
+fn targets_and_deadlines() {
+    let a = text_article(
+        "Phấn đấu đến năm 2025, 100% cán bộ, công chức cấp xã có trình độ chuyên môn từ trung cấp \
+         trở lên; dự kiến năm 2024 có 30% cán bộ lãnh đạo phòng có trình độ thạc sĩ.",
+        Some("2022-02-01"),
+        &[("100%", 0, P, 100.0, None, false), ("30%", 0, P, 30.0, None, false)],
+    );
+    let f = fig(&a, "100%", 0);
+    assert_eq!(f.reading.indicator.as_deref(), Some("degree_intermediate"));
+    assert_eq!((f.reading.year, f.reading.target), (Some(2025), true));
+    assert_eq!(f.reading.population, Some(Population::Xa));
+    let f = fig(&a, "30%", 0);
+    assert_eq!(f.reading.indicator.as_deref(), Some("degree_postgraduate"));
+    assert!(f.reading.target);
+    assert_eq!(f.reading.population, Some(Population::LanhDao));
+}
+
+#[test]
+fn learned_phrases_file_similar_figures_but_never_reviewed_ones() {
+    use solieu::indicators::{cue_of, forget, learn, learned_phrase_for, reassign_unreviewed};
+    let mut cat = Catalogue::builtin();
+    let a = text_article(
+        "Đến nay, 85% cán bộ, công chức cấp xã sử dụng thành thạo phần mềm văn phòng.",
+        Some("2023-05-01"),
+        &[("85%", 0, P, 85.0, None, false)],
+    );
+    assert_eq!(ind_of(&a, "85%", 0), None, "the catalogue does not know this wording");
+    let b = text_article(
+        "Năm 2022, 92% cán bộ, công chức cấp huyện sử dụng thành thạo phần mềm văn phòng; \
+         78% công chức cấp xã sử dụng thành thạo phần mềm văn phòng.",
+        Some("2023-01-01"),
+        &[("92%", 0, P, 92.0, None, false), ("78%", 0, P, 78.0, None, false)],
+    );
+    // The officer files A's figure under it_certificate.
+    let mut a = a;
+    a.figures[0].reading.indicator = Some("it_certificate".into());
+    a.figures[0].status = Status::Corrected;
+    let cue = cue_of(&a, a.figures[0].id).unwrap_or_default();
+    assert!(cue.contains("phần mềm"), "{cue}");
+    let learned = learn(&mut cat, &a, a.figures[0].id).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(learned.as_deref(), Some(cue.as_str()));
+    // Learning it again adds nothing.
+    assert_eq!(learn(&mut cat, &a, a.figures[0].id).ok().flatten(), None);
+    // B's 78% was confirmed with no indicator by the officer: it must not move.
+    let mut b = b;
+    b.figures[1].status = Status::Confirmed;
+    let mut arts = vec![a, b];
+    let changed = reassign_unreviewed(&mut arts, &cat);
+    assert_eq!(changed, 1);
+    assert_eq!(ind_of(&arts[1], "92%", 0), Some("it_certificate"));
+    assert_eq!(fig(&arts[1], "92%", 0).reading.population, Some(Population::Huyen));
+    assert_eq!(ind_of(&arts[1], "78%", 0), None, "reviewed figures never change");
+    assert_eq!(ind_of(&arts[0], "85%", 0), Some("it_certificate"));
+    let shown = learned_phrase_for(&cat, &arts[1], arts[1].figures[0].id);
+    assert_eq!(shown.as_deref(), Some(cue.as_str()));
+    // The learned phrase lives in the user's copy, and can be removed.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    cat.save_to_dir(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    let (again, err) = Catalogue::load_from_dir(dir.path());
+    assert!(err.is_none());
+    assert_eq!(
+        again.get("it_certificate").map(|i| i.learned.clone()),
+        Some(vec![cue.clone()])
+    );
+    assert!(forget(&mut cat, "it_certificate", &cue).unwrap_or(false));
+    reassign_unreviewed(&mut arts, &cat);
+    assert_eq!(ind_of(&arts[1], "92%", 0), None);
+}

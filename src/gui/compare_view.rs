@@ -10,14 +10,14 @@
 use super::article_view::fmt_vi;
 use super::command::Command;
 use super::i18n::Lang;
-use super::workspace::Workspace;
+use super::workspace::{Edit, Workspace};
 use crate::checks::{self, Issue};
 use crate::compare::{self, Comparison, Overview, Row};
 use crate::indicators::{Catalogue, Indicator, IndicatorKind};
-use crate::model::{Article, Status};
+use crate::model::{Article, Population, Status};
 use eframe::egui;
 use egui::{Color32, Rect, RichText, Ui};
-use egui_plot::{Bar, BarChart, Legend, Plot, PlotPoint, Points, Text};
+use egui_plot::{Bar, BarChart, Plot, PlotPoint, Points, Text};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use std::sync::{Arc, mpsc};
@@ -81,16 +81,31 @@ const GROUP_FILL: f64 = 0.8;
 /// order, which is the district order), one slot per figure inside the group, slots ordered by
 /// year. Rows without a value get no bar. Returns the group labels and the bars.
 pub fn layout(c: &Comparison, no_district: &str) -> (Vec<String>, Vec<BarSpec>) {
+    layout_lang(c, no_district, Lang::Vi)
+}
+
+/// [`layout`], with the population's name (in the UI's language) beside the district when the
+/// rows count several populations: commune-level and district-level shares are never one
+/// group of bars.
+pub fn layout_lang(c: &Comparison, no_district: &str, lang: Lang) -> (Vec<String>, Vec<BarSpec>) {
+    let mut pops: Vec<Option<Population>> = c.rows.iter().map(|r| r.population).collect();
+    pops.sort();
+    pops.dedup();
+    let by_population = pops.len() > 1;
     let mut groups: Vec<String> = Vec::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
     for (i, r) in c.rows.iter().enumerate() {
         if r.value.is_none() {
             continue;
         }
-        let name = r
+        let district = r
             .district
             .clone()
             .unwrap_or_else(|| no_district.to_string());
+        let name = match r.population {
+            Some(p) if by_population => format!("{district} · {}", population_name(p, lang)),
+            _ => district,
+        };
         let key = compare::district_key(&name);
         let g = match groups.iter().position(|d| compare::district_key(d) == key) {
             Some(g) => g,
@@ -232,6 +247,14 @@ pub fn indicator_name(cat: &Catalogue, id: &str, lang: Lang) -> String {
         Some(i) if lang == Lang::En && !i.name_en.is_empty() => i.name_en.clone(),
         Some(i) => i.name.clone(),
         None => id.to_string(),
+    }
+}
+
+/// The name shown for a population, in the UI's language.
+pub fn population_name(p: Population, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => p.label_vi(),
+        Lang::En => p.label_en(),
     }
 }
 
@@ -473,6 +496,8 @@ pub struct PendingPng {
 pub struct CompareView {
     /// The indicator compared.
     pub indicator: Option<String>,
+    /// The population compared (`None`: all, grouped by population).
+    pub population: Option<Population>,
     /// Table order.
     pub sort: SortBy,
     /// Descending order.
@@ -531,11 +556,113 @@ impl CompareView {
         }
     }
 
+    /// Compares another population (`None`: every population, grouped).
+    pub fn set_population(&mut self, p: Option<Population>) {
+        if self.population != p {
+            self.population = p;
+            self.recompute_comparison();
+        }
+    }
+
+    /// The populations the compared indicator has figures for, in precedence order.
+    pub fn populations(&self) -> Vec<Population> {
+        let Some(id) = self.indicator.as_deref() else {
+            return Vec::new();
+        };
+        let mut out: Vec<Population> = compare::table(&self.articles, id)
+            .rows
+            .iter()
+            .filter_map(|r| r.population)
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
     fn recompute_comparison(&mut self) {
         self.comparison = self
             .indicator
             .as_deref()
-            .map(|id| compare::table(&self.articles, id));
+            .map(|id| compare::table_for(&self.articles, id, self.population));
+    }
+
+    /// The chart's data, as the tab draws it (names in the UI's language, the population
+    /// chosen), for printing with [`crate::chart`]; `None` when nothing is compared.
+    pub fn chart_data(&self, cat: &Catalogue, lang: Lang) -> Option<crate::chart::ChartData> {
+        let c = self.comparison.as_ref()?;
+        let percent = is_percent(cat, &c.indicator);
+        let (groups, bars) = layout_lang(c, lang.t("(không rõ huyện)", "(no district)"), lang);
+        let mut years: Vec<Option<i32>> = bars.iter().map(|b| b.year).collect();
+        years.sort();
+        years.dedup();
+        let year_name = |y: Option<i32>| match y {
+            Some(y) => format!("{} {y}", lang.t("Năm", "Year")),
+            None => lang.t("Không rõ năm", "Year unknown").to_string(),
+        };
+        let title = match self.population {
+            Some(p) => format!(
+                "{} — {}",
+                indicator_name(cat, &c.indicator, lang),
+                population_name(p, lang)
+            ),
+            None => indicator_name(cat, &c.indicator, lang),
+        };
+        Some(crate::chart::ChartData {
+            title,
+            percent,
+            groups,
+            series: years.iter().map(|y| year_name(*y)).collect(),
+            bars: bars
+                .iter()
+                .map(|b| crate::chart::ChartBar {
+                    x: b.x,
+                    width: b.width,
+                    value: b.value,
+                    series: years.iter().position(|y| *y == b.year).unwrap_or_default(),
+                    target: b.target,
+                    light: b.light,
+                    label: value_text(&c.rows[b.row], percent),
+                })
+                .collect(),
+        })
+    }
+
+    /// Writes the chart for print to `path`: SVG when it ends in `.svg`, else PNG. Drawn
+    /// from the data, whatever is on screen (the chart may be scrolled out of view).
+    pub fn export_chart(
+        &self,
+        cat: &Catalogue,
+        lang: Lang,
+        path: &std::path::Path,
+    ) -> Result<(), String> {
+        let data = self.chart_data(cat, lang).ok_or_else(|| {
+            lang.t("Chưa chọn chỉ số để so sánh", "No indicator compared")
+                .to_string()
+        })?;
+        let svg = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
+        let bytes = if svg {
+            crate::chart::svg(&data).map(String::into_bytes)
+        } else {
+            crate::chart::png(&data)
+        }
+        .map_err(|e| e.to_string())?;
+        crate::export::write_atomic(path, &bytes).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    /// The comparison as an Excel workbook (every indicator with facts, overview, sources).
+    pub fn xlsx(&self, cat: &Catalogue) -> Result<Vec<u8>, String> {
+        crate::xlsx::workbook(&self.articles, cat, None).map_err(|e| e.to_string())
+    }
+
+    /// The figure behind a row, as the workspace holds it.
+    fn figure_of(&self, r: &Row) -> Option<&crate::model::Figure> {
+        self.articles
+            .get(r.article)?
+            .figures
+            .iter()
+            .find(|f| f.id == r.figure)
     }
 
     /// Forces a recomputation on the next [`Self::refresh`] (the catalogue changed).
@@ -620,6 +747,22 @@ impl CompareView {
             {
                 self.set_indicator(Some(id));
             }
+            ui.label(lang.t("Đối tượng", "Population"));
+            let mut p = self.population;
+            let pops = self.populations();
+            egui::ComboBox::from_id_salt("compare-population")
+                .selected_text(p.map_or(lang.t("Tất cả (theo nhóm)", "All (grouped)"), |p| {
+                    population_name(p, lang)
+                }))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut p, None, lang.t("Tất cả (theo nhóm)", "All (grouped)"));
+                    for x in pops {
+                        ui.selectable_value(&mut p, Some(x), population_name(x, lang));
+                    }
+                })
+                .response
+                .accessible_name(lang.t("Đối tượng so sánh", "Compared population"));
+            self.set_population(p);
             let has = self.comparison.is_some();
             if ui
                 .add_enabled(
@@ -673,7 +816,7 @@ impl CompareView {
     fn chart(&mut self, ui: &mut Ui, cat: &Catalogue, lang: Lang, out: &mut Vec<Command>) {
         let Some(c) = &self.comparison else { return };
         let percent = is_percent(cat, &c.indicator);
-        let (groups, bars) = layout(c, lang.t("(không rõ huyện)", "(no district)"));
+        let (groups, bars) = layout_lang(c, lang.t("(không rõ huyện)", "(no district)"), lang);
         if bars.is_empty() {
             self.plot_rect = None;
             ui.label(lang.t(
@@ -712,7 +855,6 @@ impl CompareView {
         let names = groups.clone();
         let plot = Plot::new("compare-chart")
             .height(300.0)
-            .legend(Legend::default())
             .allow_drag(false)
             .allow_zoom(false)
             .allow_scroll(false)
@@ -737,9 +879,57 @@ impl CompareView {
                 if percent { format!("{s}%") } else { s }
             });
         // The title, axes and plot in one scope: its rect is what the PNG export crops to.
-        let title = indicator_name(cat, &c.indicator, lang);
+        let title = match self.population {
+            Some(p) => format!(
+                "{} — {}",
+                indicator_name(cat, &c.indicator, lang),
+                population_name(p, lang)
+            ),
+            None => indicator_name(cat, &c.indicator, lang),
+        };
+        let has_target = |y: &Option<i32>| bars.iter().any(|b| b.year == *y && b.target);
+        let legend: Vec<(String, Color32, bool)> = years
+            .iter()
+            .enumerate()
+            .flat_map(|(k, y)| {
+                let mut v = Vec::new();
+                if bars.iter().any(|b| b.year == *y && !b.target) {
+                    v.push((year_name(*y), year_color(k), false));
+                }
+                if has_target(y) {
+                    let t = format!("{} ({})", year_name(*y), lang.t("chỉ tiêu", "target"));
+                    v.push((t, year_color(k), true));
+                }
+                v
+            })
+            .collect();
         let scope = ui.scope(|ui| {
             ui.strong(title);
+            // The legend stands outside the plot, so it never hides a bar.
+            ui.horizontal_wrapped(|ui| {
+                for (name, color, target) in &legend {
+                    let (rect, _) =
+                        ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                    if *target {
+                        let c = rect.center();
+                        let r = 6.0;
+                        ui.painter().add(egui::Shape::convex_polygon(
+                            vec![
+                                c + egui::vec2(0.0, -r),
+                                c + egui::vec2(r, 0.0),
+                                c + egui::vec2(0.0, r),
+                                c + egui::vec2(-r, 0.0),
+                            ],
+                            *color,
+                            egui::Stroke::NONE,
+                        ));
+                    } else {
+                        ui.painter().rect_filled(rect, 2.0, *color);
+                    }
+                    ui.label(name);
+                    ui.add_space(8.0);
+                }
+            });
             plot.show(ui, |p| {
                 for (k, y) in years.iter().enumerate() {
                     let color = year_color(k);
@@ -844,17 +1034,19 @@ impl CompareView {
         let mut sort = None;
         egui::Grid::new("compare-table")
             .striped(true)
-            .num_columns(7)
+            .num_columns(9)
             .spacing([12.0, 4.0])
             .show(ui, |ui| {
                 for (col, label) in [
                     (Some(SortBy::District), lang.t("Huyện", "District")),
+                    (None, lang.t("Đối tượng", "Population")),
                     (Some(SortBy::Year), lang.t("Năm", "Year")),
                     (Some(SortBy::Value), lang.t("Giá trị", "Value")),
                     (None, lang.t("Viết trong bài", "As written")),
                     (Some(SortBy::Status), lang.t("Trạng thái", "Status")),
                     (None, lang.t("Bài viết", "Article")),
                     (None, ""),
+                    (None, lang.t("Duyệt", "Review")),
                 ] {
                     match col {
                         Some(col) => {
@@ -890,6 +1082,7 @@ impl CompareView {
                             .clicked()
                     };
                     let mut clicked = go(ui, RichText::new(r.district.clone().unwrap_or_default()));
+                    ui.label(r.population.map_or("", |p| population_name(p, lang)));
                     ui.label(r.year.map(|y| y.to_string()).unwrap_or_default());
                     let mut v = RichText::new(value_text(r, percent)).monospace();
                     if r.status == Status::Extracted {
@@ -914,6 +1107,50 @@ impl CompareView {
                         if r.conflict {
                             ui.colored_label(CONFLICT, lang.t("xung đột", "conflict"));
                         }
+                        if r.mentions > 1 {
+                            ui.label(format!("×{}", r.mentions)).on_hover_text(lang.t(
+                                "Bài nêu số này nhiều lần (tiêu đề, sapo, thân bài): tính một lần",
+                                "The article repeats this figure (headline, lead, body): counted once",
+                            ));
+                        }
+                    });
+                    // Review in place: confirm, reject, or file under another indicator.
+                    ui.horizontal(|ui| {
+                        let key = self.keys.get(r.article).copied();
+                        let confirm = ui
+                            .small_button("✔")
+                            .on_hover_text(lang.t("Xác nhận số này", "Confirm this figure"));
+                        let reject = ui
+                            .small_button("✖")
+                            .on_hover_text(lang.t("Loại bỏ số này", "Reject this figure"));
+                        if let Some(k) = key {
+                            if confirm.clicked() {
+                                out.push(Command::EditFigure(k, r.figure, Edit::Confirm));
+                            }
+                            if reject.clicked() {
+                                out.push(Command::EditFigure(k, r.figure, Edit::Reject));
+                            }
+                        }
+                        ui.menu_button(lang.t("Chuyển chỉ số…", "Re-file…"), |ui| {
+                            egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+                                for ind in cat.indicators() {
+                                    let name = indicator_name(cat, &ind.id, lang);
+                                    if ui.button(name).clicked()
+                                        && let Some(k) = key
+                                        && let Some(f) = self.figure_of(r)
+                                    {
+                                        let mut reading = f.reading.clone();
+                                        reading.indicator = Some(ind.id.clone());
+                                        out.push(Command::EditFigure(
+                                            k,
+                                            r.figure,
+                                            super::command::edit_reading(reading, f.note.clone()),
+                                        ));
+                                        ui.close();
+                                    }
+                                }
+                            });
+                        });
                     });
                     ui.end_row();
                     if clicked && let Some(cmd) = self.goto(r.article, r.figure) {

@@ -11,7 +11,7 @@ use super::i18n::Lang;
 use super::workspace::{self, Edit, Entry, Meta, Workspace};
 use crate::extract::number::parse_user_value;
 use crate::indicators::Catalogue;
-use crate::model::{Figure, Kind, Qualifier, Reading, Status};
+use crate::model::{Figure, Kind, Population, Qualifier, Reading, Status};
 use eframe::egui;
 use egui::{Color32, RichText, TextEdit, Ui};
 
@@ -25,6 +25,7 @@ struct Drafts {
     date: String,
     unit: String,
     indicator: String,
+    year: String,
     note: String,
     /// The value text as first shown (an untouched value keeps its exact number).
     shown_value: String,
@@ -44,6 +45,7 @@ impl Drafts {
             date: r.date.clone().unwrap_or_default(),
             unit: r.unit.clone().unwrap_or_default(),
             indicator: r.indicator.clone().unwrap_or_default(),
+            year: r.year.map(|y| y.to_string()).unwrap_or_default(),
             note: f.note.clone().unwrap_or_default(),
         }
     }
@@ -76,6 +78,20 @@ impl Drafts {
         };
         r.unit = non_empty(&self.unit);
         r.indicator = non_empty(&self.indicator);
+        let y = self.year.trim();
+        let year = if y.is_empty() {
+            None
+        } else {
+            match y.parse::<i32>() {
+                Ok(v) if (1900..=2100).contains(&v) => Some(v),
+                _ => return Err(format!("“{y}” không phải là năm (1900–2100)")),
+            }
+        };
+        if year != r.year {
+            // A year the officer types is the figure's own: it no longer follows the article.
+            r.year = year;
+            r.year_from_article = false;
+        }
         Ok((r, non_empty(&self.note)))
     }
 }
@@ -352,6 +368,31 @@ impl EditorView {
                     None => {}
                 }
                 ui.end_row();
+                ui.label(lang.t("Đối tượng", "Population"));
+                let mut p = f.reading.population;
+                let pop_name = |p: Population| lang.t(p.label_vi(), p.label_en());
+                egui::ComboBox::from_id_salt("population")
+                    .selected_text(p.map_or("—", pop_name))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut p, None, "—");
+                        for x in Population::ALL {
+                            ui.selectable_value(&mut p, Some(x), pop_name(x));
+                        }
+                    })
+                    .response
+                    .accessible_name(lang.t("Đối tượng", "Population"));
+                ui.end_row();
+                if p != f.reading.population {
+                    let mut r = immediate.clone().unwrap_or_else(|| f.reading.clone());
+                    r.population = p;
+                    immediate = Some(r);
+                }
+                let year_hint = if f.reading.year_from_article {
+                    lang.t("theo ngày đăng", "article's date")
+                } else {
+                    "2020"
+                };
+                apply |= field(ui, lang.t("Năm", "Year"), &mut self.drafts.year, year_hint);
                 apply |= field(ui, lang.t("Ghi chú", "Note"), &mut self.drafts.note, "");
             });
         ui.horizontal_wrapped(|ui| {
@@ -420,6 +461,7 @@ impl EditorView {
             reading.change = r.change;
             reading.boilerplate = r.boilerplate;
             reading.target = r.target;
+            reading.population = r.population;
             out.push(Command::EditFigure(key, f.id, edit_reading(reading, note)));
         } else if apply {
             match self.drafts.compose(f) {

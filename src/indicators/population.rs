@@ -80,6 +80,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| Cues {
         "trên cơ sở",
         "thị xã hội",
         "ủy ban nhân dân huyện",
+        "của huyện",
     ]),
 });
 
@@ -178,13 +179,13 @@ impl Group {
             // Viên chức serve in district-level public units.
             return Some(Population::Huyen);
         }
-        if staff || self.party || self.generic {
+        if staff || self.party {
             return Some(Population::Chung);
         }
         if self.others {
             return Some(Population::Khac);
         }
-        None
+        self.generic.then_some(Population::Chung)
     }
 }
 

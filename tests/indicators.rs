@@ -268,9 +268,12 @@ fn sample_000_standards() {
     assert_eq!(ind_of(&a, "97,2%", 0), Some("standard_professional"));
     assert_eq!(ind_of(&a, "91,4%", 0), Some("standard_professional"));
     assert_eq!(ind_of(&a, "97,53%", 0), Some("standard_political"));
-    // A change right after a level is about the same indicator.
-    assert_eq!(ind_of(&a, "39,4%", 0), Some("standard_professional"));
-    assert_eq!(ind_of(&a, "35,5%", 0), Some("standard_political"));
+    // A change is not a level: it gets no indicator (facts conventions).
+    assert_eq!(ind_of(&a, "39,4%", 0), None);
+    assert_eq!(ind_of(&a, "35,5%", 0), None);
+    assert_eq!(pop_of(&a, "97,2%", 0), Some(Population::LanhDao));
+    assert_eq!(pop_of(&a, "91,4%", 0), Some(Population::Xa), "commune key posts");
+    assert_eq!(pop_of(&a, "97,53%", 0), Some(Population::Xa), "same group as before");
     assert!(fig(&a, "97,2%", 0).indicator_confidence >= 0.5);
 }
 
@@ -348,7 +351,8 @@ fn sample_002_learners_and_ratios() {
     assert_eq!(ind_of(&a, "9%", 0), Some("degree_postgraduate"));
     assert_eq!(ind_of(&a, "78/172", 0), Some("llct_advanced_share"));
     assert_eq!(ind_of(&a, "45,3%", 0), Some("llct_advanced_share"));
-    assert_eq!(ind_of(&a, "80%", 0), Some("llct_intermediate_share"));
+    // "gần 80% … trung cấp và trên 10% … cao cấp": an exact level of a breakdown.
+    assert_eq!(ind_of(&a, "80%", 0), None);
     assert_eq!(ind_of(&a, "10%", 0), Some("llct_advanced_share"));
     assert_eq!(ind_of(&a, "06", 0), Some("rotation"));
 }

@@ -1401,7 +1401,19 @@ fn best_indicator(
     if !eligible.iter().any(|&e| e) {
         return None;
     }
-    let backward_first = copula_before(scope);
+    // A colon introduces the figure's own noun phrase unless the words before it name a
+    // measure ("Huyện Tân Phú: 96,5% cán bộ … đạt chuẩn" vs "Đạt chuẩn chuyên môn: 97%").
+    let colon = scope
+        .text
+        .get(scope.prev_end..scope.fig.0)
+        .unwrap_or("")
+        .trim_end()
+        .ends_with(':');
+    let named_before = scope.hits.iter().any(|h| {
+        let (hs, he) = (scope.words[h.first].start, scope.words[h.last].end);
+        hs >= scope.prev_end && he <= scope.fig.0
+    });
+    let backward_first = copula_before(scope) && (!colon || named_before);
     let (w_fwd, w_bwd) = if backward_first {
         (0.45, 1.0)
     } else {

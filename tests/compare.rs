@@ -128,7 +128,7 @@ fn sample_csv_learners_llct_intermediate() {
             "learners_llct_intermediate|Đình Lập|2017|68||68|false|false|extracted|001_c6b0febf5c4e5fd2.txt|false",
             "learners_llct_intermediate|Đình Lập|2018|69||69|false|false|extracted|001_c6b0febf5c4e5fd2.txt|false",
             "learners_llct_intermediate|Đình Lập|2019|12||12|false|false|extracted|001_c6b0febf5c4e5fd2.txt|false",
-            "learners_llct_intermediate|Phú Ninh|2015|163||163|false|false|extracted|002_bb7d62f00e8dc002.txt|false",
+            "learners_llct_intermediate|Phú Ninh|2017|163||163|false|false|extracted|002_bb7d62f00e8dc002.txt|false",
             "learners_llct_intermediate|Càng Long|||||||||true",
             "learners_llct_intermediate|Chợ Đồn|||||||||true",
             "learners_llct_intermediate|Đất Đỏ|||||||||true",
@@ -154,8 +154,7 @@ fn sample_csv_shares_with_targets_and_ratios() {
             "llct_intermediate_share|Càng Long|2025|85||85%|true|false|extracted|003_8215306f508ab7da.txt|false",
             "llct_intermediate_share|Càng Long|2025|100||100%|true|false|extracted|003_8215306f508ab7da.txt|false",
             "llct_intermediate_share|Chợ Đồn|2020|60||60%|false|false|extracted|004_a7ba4a489810e601.txt|false",
-            "llct_intermediate_share|Phú Ninh|2015|100||100%|false|false|extracted|002_bb7d62f00e8dc002.txt|false",
-            "llct_intermediate_share|Phú Ninh|2015|80|nearly|80%|false|false|extracted|002_bb7d62f00e8dc002.txt|false",
+            "llct_intermediate_share|Phú Ninh|2017|100||100%|false|false|extracted|002_bb7d62f00e8dc002.txt|false",
             "llct_intermediate_share|Đất Đỏ|||||||||true",
             "llct_intermediate_share|Đình Lập|||||||||true",
         ]

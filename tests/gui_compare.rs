@@ -117,7 +117,11 @@ fn pick_an_indicator_read_the_table_and_click_back_to_the_figure() {
     h.run();
     let c = h.state().compare.comparison.clone().expect("comparison");
     let (groups, bars) = compare_view::layout(&c, "?");
-    let pn = groups.iter().position(|g| g == "Phú Ninh").expect("group") as f64;
+    // Several populations: each group is a district and the population it counts.
+    let pn = groups
+        .iter()
+        .position(|g| g == "Phú Ninh · Lãnh đạo, quản lý")
+        .expect("group") as f64;
     let bar = bars
         .iter()
         .find(|b| (b.x - pn).abs() < 0.5 && c.rows[b.row].text == "16/172")
@@ -147,9 +151,9 @@ fn export_the_comparison_as_csv() {
     h.run();
     let csv = std::fs::read_to_string(&out).expect("csv written");
     assert!(csv.starts_with('\u{feff}'), "BOM for spreadsheets");
-    assert!(csv.contains("degree_postgraduate,Chợ Đồn,2020,15.3,"));
-    assert!(csv.contains("degree_postgraduate,Phú Ninh,2015,9.3,"));
-    assert!(csv.contains("degree_postgraduate,Đình Lập,"));
+    assert!(csv.contains("degree_postgraduate,chung,Chợ Đồn,2020,15.3,"));
+    assert!(csv.contains("degree_postgraduate,lanh_dao,Phú Ninh,2017,9.3,"));
+    assert!(csv.contains("degree_postgraduate,,Đình Lập,"));
     assert_eq!(csv.lines().filter(|l| l.ends_with(",true")).count(), 3);
 }
 
@@ -170,7 +174,8 @@ fn cross_checks_list_a_conflict_and_lead_to_its_figures() {
     );
     assert!(h.query_by_label("xung đột").is_none());
 
-    // Craft a conflict: the Chợ Đồn article now speaks of Phú Ninh in 2015 (15,3% vs 9,3%).
+    // Craft a conflict: the Chợ Đồn article now speaks of Phú Ninh's leaders in 2017
+    // (15,3% vs 9,3%; conflicts are only ever within one population).
     let (key, fig) = {
         let app = h.state();
         let e = app
@@ -194,7 +199,8 @@ fn cross_checks_list_a_conflict_and_lead_to_its_figures() {
         };
         app.ws.set_meta(key, meta).expect("meta");
         let mut r = fig.reading.clone();
-        r.year = Some(2015);
+        r.year = Some(2017);
+        r.population = Some(solieu::model::Population::LanhDao);
         app.ws
             .edit_figure(key, fig.id, Edit::Reading(Box::new(r), None))
             .expect("edit");

@@ -1118,10 +1118,10 @@ impl CompareView {
                     ui.horizontal(|ui| {
                         let key = self.keys.get(r.article).copied();
                         let confirm = ui
-                            .small_button("✔")
+                            .small_button(lang.t("Đúng", "OK"))
                             .on_hover_text(lang.t("Xác nhận số này", "Confirm this figure"));
                         let reject = ui
-                            .small_button("✖")
+                            .small_button(lang.t("Loại", "Reject"))
                             .on_hover_text(lang.t("Loại bỏ số này", "Reject this figure"));
                         if let Some(k) = key {
                             if confirm.clicked() {

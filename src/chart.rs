@@ -63,7 +63,11 @@ pub struct ChartError(pub String);
 
 impl std::fmt::Display for ChartError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "không vẽ được biểu đồ / cannot draw the chart: {}", self.0)
+        write!(
+            f,
+            "không vẽ được biểu đồ / cannot draw the chart: {}",
+            self.0
+        )
     }
 }
 
@@ -97,9 +101,8 @@ fn color(series: usize, light: bool) -> RGBColor {
 
 fn register_font() -> Result<(), ChartError> {
     static DONE: OnceLock<bool> = OnceLock::new();
-    let ok = *DONE.get_or_init(|| {
-        plotters::style::register_font(FAMILY, FontStyle::Normal, FONT).is_ok()
-    });
+    let ok = *DONE
+        .get_or_init(|| plotters::style::register_font(FAMILY, FontStyle::Normal, FONT).is_ok());
     if ok {
         Ok(())
     } else {
@@ -119,7 +122,8 @@ pub fn png(data: &ChartData) -> Result<Vec<u8>, ChartError> {
     }
     let img = image::RgbImage::from_raw(w, h, buf).ok_or_else(|| ChartError("buffer".into()))?;
     let mut out = std::io::Cursor::new(Vec::new());
-    img.write_to(&mut out, image::ImageFormat::Png).map_err(err)?;
+    img.write_to(&mut out, image::ImageFormat::Png)
+        .map_err(err)?;
     Ok(out.into_inner())
 }
 
@@ -151,7 +155,11 @@ fn draw<DB: DrawingBackend>(
     let (top, bottom) = root.split_vertically(h.saturating_sub(legend_h));
     let n = data.groups.len().max(1);
     let ymax = data.bars.iter().map(|b| b.value).fold(0.0_f64, f64::max);
-    let ytop = if data.percent { ymax.max(100.0) } else { ymax.max(1.0) } * 1.15;
+    let ytop = if data.percent {
+        ymax.max(100.0)
+    } else {
+        ymax.max(1.0)
+    } * 1.15;
     let percent = data.percent;
     let mut chart = ChartBuilder::on(&top)
         .caption(&data.title, (FAMILY, px(22.0)))
@@ -201,16 +209,24 @@ fn draw<DB: DrawingBackend>(
             ))
             .map_err(err)?;
         }
-        root.draw(&Text::new(b.label.clone(), (cx, cy - px(10.0)), label_style.clone()))
-            .map_err(err)?;
+        root.draw(&Text::new(
+            b.label.clone(),
+            (cx, cy - px(10.0)),
+            label_style.clone(),
+        ))
+        .map_err(err)?;
     }
     let group_style = TextStyle::from((FAMILY, px(14.0)).into_font())
         .color(&BLACK)
         .pos(Pos::new(HPos::Center, VPos::Top));
     for (g, name) in data.groups.iter().enumerate() {
         let (gx, gy) = chart.backend_coord(&(g as f64, 0.0));
-        root.draw(&Text::new(name.clone(), (gx, gy + px(8.0)), group_style.clone()))
-            .map_err(err)?;
+        root.draw(&Text::new(
+            name.clone(),
+            (gx, gy + px(8.0)),
+            group_style.clone(),
+        ))
+        .map_err(err)?;
     }
     // The legend, outside the plot.
     let legend_style = TextStyle::from((FAMILY, px(14.0)).into_font())
@@ -229,7 +245,11 @@ fn draw<DB: DrawingBackend>(
             ))
             .map_err(err)?;
         bottom
-            .draw(&Text::new(name.clone(), (x + px(20.0), y), legend_style.clone()))
+            .draw(&Text::new(
+                name.clone(),
+                (x + px(20.0), y),
+                legend_style.clone(),
+            ))
             .map_err(err)?;
     }
     Ok(())

@@ -949,6 +949,14 @@ pub fn assign(article: &mut Article, catalogue: &Catalogue) {
                 // "Bế giảng lớp Trung cấp LLCT … 87 học viên": the headline names the class.
                 best = Some((inds[t].id.clone(), 0.5));
             }
+            // "15 học viên đạt loại giỏi": a grade distribution, not a class's size.
+            if best
+                .as_ref()
+                .is_some_and(|(id, _)| id.starts_with("learners_"))
+                && GRADE_CUES.iter().any(|c| stretch.contains(c.as_str()))
+            {
+                best = None;
+            }
             if let Some((id, conf)) = best {
                 class_learners[k] = id.starts_with("learners_")
                     && !over_period
@@ -1094,12 +1102,35 @@ static OR_ABOVE_CUES: LazyLock<Vec<String>> = LazyLock::new(|| {
     .collect()
 });
 
+/// Words that make a count of learners a grade or pass distribution (folded, padded).
+static GRADE_CUES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    [
+        "loại giỏi",
+        "loại khá",
+        "loại xuất sắc",
+        "loại trung bình",
+        "xếp loại",
+        "tốt nghiệp",
+        "học viên nữ",
+        "là nữ",
+    ]
+    .iter()
+    .map(|p| format!(" {} ", phrase_words(p).join(" ")))
+    .collect()
+});
+
 /// "luân chuyển về các xã": people sent down to the communes come from the district.
 static SENT_DOWN_CUES: LazyLock<Vec<String>> = LazyLock::new(|| {
-    ["về các xã", "về xã", "về cơ sở", "xuống cơ sở", "xuống các xã"]
-        .iter()
-        .map(|p| format!(" {} ", phrase_words(p).join(" ")))
-        .collect()
+    [
+        "về các xã",
+        "về xã",
+        "về cơ sở",
+        "xuống cơ sở",
+        "xuống các xã",
+    ]
+    .iter()
+    .map(|p| format!(" {} ", phrase_words(p).join(" ")))
+    .collect()
 });
 
 /// The folded words of a figure's own stretch (the clause between its neighbours), padded
@@ -1149,7 +1180,11 @@ fn noun_phrase_group(
         && clause_end
         && let Some((a, b)) = next_clause_head
     {
-        for w in cl_words.iter().flatten().filter(|w| w.start >= a && w.end <= b) {
+        for w in cl_words
+            .iter()
+            .flatten()
+            .filter(|w| w.start >= a && w.end <= b)
+        {
             if listed(&PHRASE_END_SET, &w.s) {
                 break;
             }
@@ -1234,7 +1269,11 @@ fn drop_exact_levels(
             return None;
         }
         let ind = catalogue.get(results[placed[k].index].indicator.as_deref()?)?;
-        Some((ind.level_family.as_deref()?, ind.level_rank, f.reading.value?))
+        Some((
+            ind.level_family.as_deref()?,
+            ind.level_rank,
+            f.reading.value?,
+        ))
     };
     let mut drop = Vec::new();
     for k in 0..placed.len() {
@@ -1245,7 +1284,8 @@ fn drop_exact_levels(
             continue;
         };
         let higher = (0..placed.len()).filter(|&j| j != k).any(|j| {
-            ladder(j).is_some_and(|(fam2, rank2, v2)| fam2 == fam && rank2 > rank && v + v2 <= 100.5)
+            ladder(j)
+                .is_some_and(|(fam2, rank2, v2)| fam2 == fam && rank2 > rank && v + v2 <= 100.5)
         });
         if higher {
             drop.push(placed[k].index);
@@ -1260,10 +1300,13 @@ fn drop_exact_levels(
 /// The learners indicator a class report is about, from its headline (`Bế giảng lớp Trung cấp
 /// lý luận chính trị khóa 25`): the `học viên` of the article are that class's learners.
 fn topic_of(article: &Article, catalogue: &Catalogue) -> Option<usize> {
-    let title = article
-        .title
-        .clone()
-        .or_else(|| article.text.lines().find(|l| !l.trim().is_empty()).map(str::to_string))?;
+    let title = article.title.clone().or_else(|| {
+        article
+            .text
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .map(str::to_string)
+    })?;
     let ws = words(&title, 0, title.len());
     if !ws.iter().any(|w| w.s == "lớp" || w.s == "khóa") {
         return None;
@@ -1502,7 +1545,10 @@ fn best_indicator(
     // The noun phrase after the figure names a specific audience or content: it decides.
     if let Some(&(k, v)) = ranked.iter().find(|&&(k, _)| decisive[k]) {
         *own_hit = true;
-        return Some((inds[k].id.clone(), (v.clamp(0.6, 1.0) * 100.0).round() / 100.0));
+        return Some((
+            inds[k].id.clone(),
+            (v.clamp(0.6, 1.0) * 100.0).round() / 100.0,
+        ));
     }
     let &(top, s1) = ranked.first()?;
     let s2 = ranked.get(1).map_or(0.0, |r| r.1);
@@ -1547,10 +1593,17 @@ struct Duration {
 
 /// Words of a sentence that make its years a founding (folded, padded).
 static FOUNDING_CUES: LazyLock<Vec<String>> = LazyLock::new(|| {
-    ["thành lập", "tách ra", "tái lập", "chia tách", "ra đời", "tách huyện"]
-        .iter()
-        .map(|p| format!(" {} ", phrase_words(p).join(" ")))
-        .collect()
+    [
+        "thành lập",
+        "tách ra",
+        "tái lập",
+        "chia tách",
+        "ra đời",
+        "tách huyện",
+    ]
+    .iter()
+    .map(|p| format!(" {} ", phrase_words(p).join(" ")))
+    .collect()
 });
 
 /// The durations in years of a sentence's words (`sentence` = its byte start).
@@ -1626,7 +1679,13 @@ impl YearContext {
         let mut durations: Vec<Duration> = Vec::new();
         for &(s, e) in sents {
             let ws = words(text, s, e);
-            let folded = format!(" {} ", ws.iter().map(|w| w.s.as_str()).collect::<Vec<_>>().join(" "));
+            let folded = format!(
+                " {} ",
+                ws.iter()
+                    .map(|w| w.s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            );
             let founding = FOUNDING_CUES.iter().any(|c| folded.contains(c.as_str()));
             durations.extend(durations_in(&ws, s));
             let mut i = 0;
@@ -1641,8 +1700,12 @@ impl YearContext {
                     continue;
                 }
                 let prev = |k: usize| i.checked_sub(k).map(|j| ws[j].s.as_str());
+                // "so với năm 2016": the baseline of a comparison, not the year of a value.
+                let baseline = (prev(1) == Some("với") && prev(2) == Some("so"))
+                    || (prev(1) == Some("năm") && prev(2) == Some("với") && prev(3) == Some("so"));
                 let term = matches!(prev(1), Some("kì" | "khóa" | "học"))
-                    || (prev(1) == Some("năm") && prev(2) == Some("học"));
+                    || (prev(1) == Some("năm") && prev(2) == Some("học"))
+                    || baseline;
                 let from =
                     prev(1) == Some("từ") || (prev(1) == Some("năm") && prev(2) == Some("từ"));
                 let to = matches!(prev(1), Some("đến" | "tới"))
@@ -1805,6 +1868,11 @@ impl YearContext {
             m.deadline && m.year.zip(self.article_year).is_none_or(|(y, a)| y > a)
         });
         let target = cue || deadline_target;
+        let chosen: Option<&YearMention> = match chosen {
+            Some(m) => Some(*m),
+            None if nay_after(ss) => None,
+            None => self.paragraph_frame(text, sents, ss),
+        };
         match chosen {
             Some(m) if m.end <= b0 && nay_after(m.end) && !target => {
                 (self.article_year, target, true)
@@ -1815,6 +1883,34 @@ impl YearContext {
             },
             None => (self.article_year, target, true),
         }
+    }
+
+    /// The year that frames the rest of a paragraph: a year at the head of an earlier
+    /// sentence of the same paragraph (`Năm 2021, huyện cử 35 cán bộ … . Trung tâm mở 24
+    /// lớp …`), for a sentence that names none itself.
+    fn paragraph_frame(
+        &self,
+        text: &str,
+        sents: &[(usize, usize)],
+        ss: usize,
+    ) -> Option<&YearMention> {
+        let para = text
+            .get(..ss)
+            .and_then(|t| t.rfind('\n'))
+            .map_or(0, |i| i + 1);
+        self.mentions
+            .iter()
+            .filter(|m| m.start >= para && m.end <= ss)
+            .filter(|m| !m.term && !m.founding && !m.deadline)
+            .filter(|m| {
+                let k = sents.partition_point(|&(_, e)| e <= m.start);
+                let head = sents
+                    .get(k)
+                    .and_then(|&(a, _)| text.get(a..m.start))
+                    .unwrap_or("");
+                head.split_whitespace().count() <= 4
+            })
+            .max_by_key(|m| m.start)
     }
 }
 
@@ -1830,9 +1926,14 @@ pub fn cue_of(article: &Article, figure_id: u64) -> Option<String> {
     let (b0, b1) = byte_spans(article).get(i).copied().flatten()?;
     let text = article.text.as_str();
     let sents = sentences(text);
-    let s = sents.get(sents.partition_point(|&(_, e)| e <= b0)).copied()?;
+    let s = sents
+        .get(sents.partition_point(|&(_, e)| e <= b0))
+        .copied()?;
     let cls = clauses(text, s);
-    let c = cls.get(cls.partition_point(|&(_, e)| e < b0).min(cls.len().saturating_sub(1)))?;
+    let c = cls.get(
+        cls.partition_point(|&(_, e)| e < b0)
+            .min(cls.len().saturating_sub(1)),
+    )?;
     // Neighbouring figures bound the stretch.
     let others: Vec<(usize, usize)> = byte_spans(article)
         .into_iter()
@@ -1841,8 +1942,18 @@ pub fn cue_of(article: &Article, figure_id: u64) -> Option<String> {
         .filter_map(|(_, sp)| sp)
         .filter(|&(a, b)| a >= c.0 && b <= c.1)
         .collect();
-    let next = others.iter().map(|&(a, _)| a).filter(|&a| a >= b1).min().unwrap_or(c.1);
-    let prev = others.iter().map(|&(_, b)| b).filter(|&b| b <= b0).max().unwrap_or(c.0);
+    let next = others
+        .iter()
+        .map(|&(a, _)| a)
+        .filter(|&a| a >= b1)
+        .min()
+        .unwrap_or(c.1);
+    let prev = others
+        .iter()
+        .map(|&(_, b)| b)
+        .filter(|&b| b <= b0)
+        .max()
+        .unwrap_or(c.0);
     let after = words(text, b1, next);
     let before = words(text, prev, b0);
     let start = after.iter().position(|w| listed(&PHRASE_END_SET, &w.s));
@@ -1904,7 +2015,11 @@ pub fn learn(
 
 /// Removes a learned phrase of an indicator (the officer disagrees with what was learned).
 /// True if it was there.
-pub fn forget(catalogue: &mut Catalogue, indicator: &str, phrase: &str) -> Result<bool, CatalogueError> {
+pub fn forget(
+    catalogue: &mut Catalogue,
+    indicator: &str,
+    phrase: &str,
+) -> Result<bool, CatalogueError> {
     let Some(mut ind) = catalogue.get(indicator).cloned() else {
         return Ok(false);
     };
@@ -1922,7 +2037,11 @@ pub fn forget(catalogue: &mut Catalogue, indicator: &str, phrase: &str) -> Resul
 pub fn reassign_unreviewed(articles: &mut [Article], catalogue: &Catalogue) -> usize {
     let mut changed = 0;
     for a in articles.iter_mut() {
-        let before: Vec<Option<String>> = a.figures.iter().map(|f| f.reading.indicator.clone()).collect();
+        let before: Vec<Option<String>> = a
+            .figures
+            .iter()
+            .map(|f| f.reading.indicator.clone())
+            .collect();
         assign(a, catalogue);
         changed += a
             .figures
@@ -1936,7 +2055,11 @@ pub fn reassign_unreviewed(articles: &mut [Article], catalogue: &Catalogue) -> u
 
 /// The learned phrase of `indicator` that stands in the clause of figure `figure_id`, if any:
 /// shown beside the figure so the officer sees which lesson filed it.
-pub fn learned_phrase_for(catalogue: &Catalogue, article: &Article, figure_id: u64) -> Option<String> {
+pub fn learned_phrase_for(
+    catalogue: &Catalogue,
+    article: &Article,
+    figure_id: u64,
+) -> Option<String> {
     let f = article.figures.iter().find(|f| f.id == figure_id)?;
     let ind = catalogue.get(f.reading.indicator.as_deref()?)?;
     let ctx = format!(" {} ", phrase_words(&f.context).join(" "));

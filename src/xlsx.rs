@@ -42,7 +42,11 @@ pub struct WorkbookError(pub String);
 
 impl std::fmt::Display for WorkbookError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "không ghi được tệp Excel / cannot write the workbook: {}", self.0)
+        write!(
+            f,
+            "không ghi được tệp Excel / cannot write the workbook: {}",
+            self.0
+        )
     }
 }
 
@@ -199,7 +203,11 @@ fn indicator_sheet(
     ws.write_string_with_format(head, 1, "Đối tượng", bold)?;
     for (c, (target, year)) in years.iter().enumerate() {
         let y = year.map_or_else(|| "không rõ năm".to_string(), |y| y.to_string());
-        let label = if *target { format!("{y} (chỉ tiêu)") } else { y };
+        let label = if *target {
+            format!("{y} (chỉ tiêu)")
+        } else {
+            y
+        };
         ws.write_string_with_format(head, col(c + 2), label, bold)?;
         ws.set_column_width(col(c + 2), 14)?;
     }
@@ -256,7 +264,11 @@ fn sheet_name(title: &str, used: &mut BTreeSet<String>) -> String {
         .map(|c| if "[]:*?/\\".contains(c) { ' ' } else { c })
         .collect();
     let base: String = clean.trim().chars().take(28).collect();
-    let base = if base.is_empty() { "Chỉ số".to_string() } else { base };
+    let base = if base.is_empty() {
+        "Chỉ số".to_string()
+    } else {
+        base
+    };
     let mut name = base.clone();
     let mut n = 2;
     while used.contains(&name.to_lowercase()) {

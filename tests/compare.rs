@@ -295,7 +295,10 @@ fn one_fact_once_and_conflicts_only_between_articles() {
     let rows: Vec<(Option<f64>, usize)> = c.rows.iter().map(|r| (r.value, r.mentions)).collect();
     assert!(rows.contains(&(Some(96.5), 3)), "{rows:?}");
     assert_eq!(c.rows.len(), 2, "{rows:?}");
-    assert!(c.rows.iter().all(|r| !r.conflict), "an article never conflicts with itself");
+    assert!(
+        c.rows.iter().all(|r| !r.conflict),
+        "an article never conflicts with itself"
+    );
     // Another article, same district, population and year, another value: a conflict.
     let b = text_article(
         "b.txt",

@@ -217,9 +217,18 @@ fn workbook_reads_back_with_numbers_as_numbers() {
     let bytes = solieu::xlsx::workbook(&doc.articles, &cat, None).unwrap_or_else(|e| panic!("{e}"));
     let mut wb = read_xlsx(bytes);
     let names = wb.sheet_names();
-    assert_eq!(names.first().map(String::as_str), Some(solieu::xlsx::OVERVIEW_SHEET));
-    assert_eq!(names.last().map(String::as_str), Some(solieu::xlsx::SOURCES_SHEET));
-    assert!(names.len() >= 8, "a sheet per indicator with facts: {names:?}");
+    assert_eq!(
+        names.first().map(String::as_str),
+        Some(solieu::xlsx::OVERVIEW_SHEET)
+    );
+    assert_eq!(
+        names.last().map(String::as_str),
+        Some(solieu::xlsx::SOURCES_SHEET)
+    );
+    assert!(
+        names.len() >= 8,
+        "a sheet per indicator with facts: {names:?}"
+    );
     assert!(names.iter().all(|n| n.chars().count() <= 31), "{names:?}");
 
     // Sources: one row per fact, the value a number, the sentence kept.
@@ -239,10 +248,16 @@ fn workbook_reads_back_with_numbers_as_numbers() {
     let r = *chon_don_degree.unwrap_or_else(|| panic!("98,5% of Chợ Đồn missing"));
     assert_eq!(cell(&src, r, 5), Data::Float(98.5));
     assert_eq!(cell(&src, r, 4), Data::Float(2020.0));
-    assert!(cell(&src, r, 2).to_string().contains("đại học"), "indicator by name");
+    assert!(
+        cell(&src, r, 2).to_string().contains("đại học"),
+        "indicator by name"
+    );
     assert_eq!(cell(&src, r, 3).to_string(), "CBCC chung");
     // Targets marked.
-    assert!(rows.iter().any(|&r| cell(&src, r, 8) == Data::String("chỉ tiêu".into())));
+    assert!(
+        rows.iter()
+            .any(|&r| cell(&src, r, 8) == Data::String("chỉ tiêu".into()))
+    );
 
     // An indicator sheet: districts down, years across, numbers as numbers.
     let sheet = names

@@ -359,11 +359,22 @@ fn chart_exports_for_print_while_out_of_view_and_population_is_picked() {
     // Pick a population: only its rows stay, the others' districts count as missing.
     let pops = h.state().compare.populations();
     assert!(pops.contains(&Population::LanhDao), "{pops:?}");
-    h.state_mut().compare.set_population(Some(Population::LanhDao));
+    h.state_mut()
+        .compare
+        .set_population(Some(Population::LanhDao));
     h.run();
-    let rows = &h.state().compare.comparison.as_ref().expect("compared").rows;
+    let rows = &h
+        .state()
+        .compare
+        .comparison
+        .as_ref()
+        .expect("compared")
+        .rows;
     assert!(!rows.is_empty());
-    assert!(rows.iter().all(|r| r.population == Some(Population::LanhDao)));
+    assert!(
+        rows.iter()
+            .all(|r| r.population == Some(Population::LanhDao))
+    );
     // Leave the tab: the chart is not on screen at all, and still exports at print size.
     h.state_mut().compare.set_population(None);
     h.run();
@@ -395,7 +406,10 @@ fn chart_exports_for_print_while_out_of_view_and_population_is_picked() {
         .expect("svg written");
     let svg = std::fs::read_to_string(&svg_path).expect("read svg");
     assert!(svg.starts_with("<svg"), "{}", &svg[..svg.len().min(80)]);
-    assert!(svg.contains(POSTGRADUATE), "the indicator's name, not its id");
+    assert!(
+        svg.contains(POSTGRADUATE),
+        "the indicator's name, not its id"
+    );
     assert!(svg.contains("Chợ Đồn"), "district names under the bars");
     assert!(!svg.contains("degree_postgraduate"));
 }

@@ -272,8 +272,16 @@ fn sample_000_standards() {
     assert_eq!(ind_of(&a, "39,4%", 0), None);
     assert_eq!(ind_of(&a, "35,5%", 0), None);
     assert_eq!(pop_of(&a, "97,2%", 0), Some(Population::LanhDao));
-    assert_eq!(pop_of(&a, "91,4%", 0), Some(Population::Xa), "commune key posts");
-    assert_eq!(pop_of(&a, "97,53%", 0), Some(Population::Xa), "same group as before");
+    assert_eq!(
+        pop_of(&a, "91,4%", 0),
+        Some(Population::Xa),
+        "commune key posts"
+    );
+    assert_eq!(
+        pop_of(&a, "97,53%", 0),
+        Some(Population::Xa),
+        "same group as before"
+    );
     assert!(fig(&a, "97,2%", 0).indicator_confidence >= 0.5);
 }
 
@@ -449,8 +457,8 @@ fn abbreviations_tone_marks_and_word_order() {
     assert_eq!(ind_of(&a, "30", 0), Some("learners_llct_advanced"));
     assert_eq!(ind_of(&a, "76,5%", 0), Some("degree_university"));
     assert_eq!(fig(&a, "95%", 0).reading.year, Some(2022));
-    // No year in the sentence: the published year.
-    assert_eq!(fig(&a, "15", 0).reading.year, Some(2023));
+    // No year in the sentence: "Năm 2022," at the head of the paragraph frames it.
+    assert_eq!(fig(&a, "15", 0).reading.year, Some(2022));
 }
 
 #[test]
@@ -744,7 +752,10 @@ fn exact_level_of_a_breakdown_is_not_the_or_above_share() {
         "Đối với cán bộ, công chức cấp xã của huyện Krông Pắc, hiện có 72,5% có trình độ trung cấp \
          lý luận chính trị và 8,1% có trình độ cao cấp lý luận chính trị.",
         Some("2022-05-10"),
-        &[("72,5%", 0, P, 72.5, None, false), ("8,1%", 0, P, 8.1, None, false)],
+        &[
+            ("72,5%", 0, P, 72.5, None, false),
+            ("8,1%", 0, P, 8.1, None, false),
+        ],
     );
     assert_eq!(ind_of(&a, "72,5%", 0), None);
     assert_eq!(ind_of(&a, "8,1%", 0), Some("llct_advanced_share"));
@@ -754,7 +765,10 @@ fn exact_level_of_a_breakdown_is_not_the_or_above_share() {
         "Toàn huyện có 65% cán bộ, công chức có trình độ lý luận chính trị từ trung cấp trở lên, \
          trong đó 12% có trình độ cao cấp lý luận chính trị.",
         Some("2022-05-10"),
-        &[("65%", 0, P, 65.0, None, false), ("12%", 0, P, 12.0, None, false)],
+        &[
+            ("65%", 0, P, 65.0, None, false),
+            ("12%", 0, P, 12.0, None, false),
+        ],
     );
     assert_eq!(ind_of(&b, "65%", 0), Some("llct_intermediate_share"));
     assert_eq!(ind_of(&b, "12%", 0), Some("llct_advanced_share"));
@@ -762,7 +776,10 @@ fn exact_level_of_a_breakdown_is_not_the_or_above_share() {
     let c = text_article(
         "100% trưởng, phó phòng chuyên môn có trình độ đại học và 21% có trình độ thạc sĩ.",
         Some("2022-05-10"),
-        &[("100%", 0, P, 100.0, None, false), ("21%", 0, P, 21.0, None, false)],
+        &[
+            ("100%", 0, P, 100.0, None, false),
+            ("21%", 0, P, 21.0, None, false),
+        ],
     );
     assert_eq!(ind_of(&c, "100%", 0), Some("degree_university"));
     assert_eq!(ind_of(&c, "21%", 0), Some("degree_postgraduate"));
@@ -775,7 +792,10 @@ fn changes_are_not_levels() {
     let a = text_article(
         "Tỷ lệ cán bộ, công chức cấp xã đạt chuẩn chuyên môn là 95,6%, tăng 12,3% so với năm 2015.",
         Some("2020-08-01"),
-        &[("95,6%", 0, P, 95.6, None, false), ("12,3%", 0, P, 12.3, None, false)],
+        &[
+            ("95,6%", 0, P, 95.6, None, false),
+            ("12,3%", 0, P, 12.3, None, false),
+        ],
     );
     assert_eq!(ind_of(&a, "95,6%", 0), Some("standard_professional"));
     assert_eq!(pop_of(&a, "95,6%", 0), Some(Population::Xa));
@@ -785,7 +805,10 @@ fn changes_are_not_levels() {
     let b = text_article(
         "So với đầu nhiệm kỳ, số cán bộ có trình độ đại học tăng 15%, sau đại học 3%.",
         Some("2020-08-01"),
-        &[("15%", 0, P, 15.0, None, false), ("3%", 0, P, 3.0, None, false)],
+        &[
+            ("15%", 0, P, 15.0, None, false),
+            ("3%", 0, P, 3.0, None, false),
+        ],
     );
     assert_eq!(ind_of(&b, "15%", 0), None);
     assert_eq!(ind_of(&b, "3%", 0), None);
@@ -830,11 +853,17 @@ fn learners_over_a_period_are_not_one_class() {
         ],
     );
     let f = fig(&a, "214", 0);
-    assert_eq!(f.reading.indicator.as_deref(), Some("learners_llct_elementary"));
+    assert_eq!(
+        f.reading.indicator.as_deref(),
+        Some("learners_llct_elementary")
+    );
     assert_eq!(f.reading.population, Some(Population::Xa));
     assert_eq!(f.reading.year, Some(2020), "the end of a period");
     let f = fig(&a, "45", 0);
-    assert_eq!(f.reading.indicator.as_deref(), Some("learners_llct_elementary"));
+    assert_eq!(
+        f.reading.indicator.as_deref(),
+        Some("learners_llct_elementary")
+    );
     assert_eq!(f.reading.population, Some(Population::HocVien));
     assert_eq!(f.reading.year, Some(2021));
 }
@@ -876,7 +905,11 @@ fn populations_from_the_noun_phrase_and_the_frame() {
     assert_eq!(ind_of(&b, "93%", 0), Some("standard_professional"));
     assert_eq!(pop_of(&b, "93%", 0), Some(Population::Xa));
     assert_eq!(ind_of(&b, "8", 0), Some("rotation"));
-    assert_eq!(pop_of(&b, "8", 0), Some(Population::Huyen), "sent down from the district");
+    assert_eq!(
+        pop_of(&b, "8", 0),
+        Some(Population::Huyen),
+        "sent down from the district"
+    );
 }
 
 #[test]
@@ -900,7 +933,11 @@ fn year_policy_never_a_founding_year() {
         &[("52", 0, C, 52.0, Some("cán bộ"), false)],
     );
     assert_eq!(article_year(&b), Some(2019));
-    assert_eq!(fig(&b, "52", 0).reading.year, Some(2019), "not the start of từ 2016");
+    assert_eq!(
+        fig(&b, "52", 0).reading.year,
+        Some(2019),
+        "not the start of từ 2016"
+    );
 }
 
 #[test]
@@ -933,7 +970,10 @@ fn targets_and_deadlines() {
         "Phấn đấu đến năm 2025, 100% cán bộ, công chức cấp xã có trình độ chuyên môn từ trung cấp \
          trở lên; dự kiến năm 2024 có 30% cán bộ lãnh đạo phòng có trình độ thạc sĩ.",
         Some("2022-02-01"),
-        &[("100%", 0, P, 100.0, None, false), ("30%", 0, P, 30.0, None, false)],
+        &[
+            ("100%", 0, P, 100.0, None, false),
+            ("30%", 0, P, 30.0, None, false),
+        ],
     );
     let f = fig(&a, "100%", 0);
     assert_eq!(f.reading.indicator.as_deref(), Some("degree_intermediate"));
@@ -954,12 +994,19 @@ fn learned_phrases_file_similar_figures_but_never_reviewed_ones() {
         Some("2023-05-01"),
         &[("85%", 0, P, 85.0, None, false)],
     );
-    assert_eq!(ind_of(&a, "85%", 0), None, "the catalogue does not know this wording");
+    assert_eq!(
+        ind_of(&a, "85%", 0),
+        None,
+        "the catalogue does not know this wording"
+    );
     let b = text_article(
         "Năm 2022, 92% cán bộ, công chức cấp huyện sử dụng thành thạo phần mềm văn phòng; \
          78% công chức cấp xã sử dụng thành thạo phần mềm văn phòng.",
         Some("2023-01-01"),
-        &[("92%", 0, P, 92.0, None, false), ("78%", 0, P, 78.0, None, false)],
+        &[
+            ("92%", 0, P, 92.0, None, false),
+            ("78%", 0, P, 78.0, None, false),
+        ],
     );
     // The officer files A's figure under it_certificate.
     let mut a = a;
@@ -978,14 +1025,22 @@ fn learned_phrases_file_similar_figures_but_never_reviewed_ones() {
     let changed = reassign_unreviewed(&mut arts, &cat);
     assert_eq!(changed, 1);
     assert_eq!(ind_of(&arts[1], "92%", 0), Some("it_certificate"));
-    assert_eq!(fig(&arts[1], "92%", 0).reading.population, Some(Population::Huyen));
-    assert_eq!(ind_of(&arts[1], "78%", 0), None, "reviewed figures never change");
+    assert_eq!(
+        fig(&arts[1], "92%", 0).reading.population,
+        Some(Population::Huyen)
+    );
+    assert_eq!(
+        ind_of(&arts[1], "78%", 0),
+        None,
+        "reviewed figures never change"
+    );
     assert_eq!(ind_of(&arts[0], "85%", 0), Some("it_certificate"));
     let shown = learned_phrase_for(&cat, &arts[1], arts[1].figures[0].id);
     assert_eq!(shown.as_deref(), Some(cue.as_str()));
     // The learned phrase lives in the user's copy, and can be removed.
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    cat.save_to_dir(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    cat.save_to_dir(dir.path())
+        .unwrap_or_else(|e| panic!("{e}"));
     let (again, err) = Catalogue::load_from_dir(dir.path());
     assert!(err.is_none());
     assert_eq!(
@@ -995,4 +1050,46 @@ fn learned_phrases_file_similar_figures_but_never_reviewed_ones() {
     assert!(forget(&mut cat, "it_certificate", &cue).unwrap_or(false));
     reassign_unreviewed(&mut arts, &cat);
     assert_eq!(ind_of(&arts[1], "92%", 0), None);
+}
+
+#[test]
+fn baseline_years_paragraph_frames_and_grades() {
+    let a = text_article(
+        "Năm 2021, huyện cử 35 cán bộ đi học trung cấp lý luận chính trị. Trung tâm Chính trị \
+         huyện mở 24 lớp bồi dưỡng với 2.150 lượt học viên tham gia.\n\
+         Hiện nay, 92,6% cán bộ, công chức cấp xã đạt chuẩn về chuyên môn, tăng 7,2% so với năm 2016.",
+        Some("2022-03-14"),
+        &[
+            ("35", 0, C, 35.0, Some("cán bộ"), false),
+            ("24", 0, C, 24.0, Some("lớp"), false),
+            ("2.150", 0, C, 2150.0, Some("lượt"), false),
+            ("92,6%", 0, P, 92.6, None, false),
+            ("7,2%", 0, P, 7.2, None, false),
+        ],
+    );
+    // "Năm 2021," heads the paragraph: the next sentence is about 2021 too.
+    assert_eq!(fig(&a, "24", 0).reading.year, Some(2021));
+    assert_eq!(fig(&a, "2.150", 0).reading.year, Some(2021));
+    assert!(!fig(&a, "2.150", 0).reading.year_from_article);
+    // "so với năm 2016" is the baseline of the change, not the year of the level.
+    let f = fig(&a, "92,6%", 0);
+    assert_eq!(f.reading.year, Some(2022));
+    assert!(f.reading.year_from_article);
+    assert_eq!(ind_of(&a, "7,2%", 0), None);
+    // A class report: its size is a fact, its grade distribution is not.
+    let b = text_article(
+        "Bế giảng lớp Sơ cấp lý luận chính trị khóa 3\n\
+         Lớp học có 62 học viên là cán bộ, công chức các xã. Kết quả có 15 học viên đạt loại giỏi, \
+         47 học viên đạt loại khá.",
+        Some("2023-05-25"),
+        &[
+            ("62", 0, C, 62.0, Some("học viên"), false),
+            ("15", 0, C, 15.0, Some("học viên"), false),
+            ("47", 0, C, 47.0, Some("học viên"), false),
+        ],
+    );
+    assert_eq!(ind_of(&b, "62", 0), Some("learners_llct_elementary"));
+    assert_eq!(pop_of(&b, "62", 0), Some(Population::HocVien));
+    assert_eq!(ind_of(&b, "15", 0), None);
+    assert_eq!(ind_of(&b, "47", 0), None);
 }

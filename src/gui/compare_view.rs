@@ -751,11 +751,17 @@ impl CompareView {
             let mut p = self.population;
             let pops = self.populations();
             egui::ComboBox::from_id_salt("compare-population")
-                .selected_text(p.map_or(lang.t("Tất cả (theo nhóm)", "All (grouped)"), |p| {
-                    population_name(p, lang)
-                }))
+                .selected_text(
+                    p.map_or(lang.t("Tất cả (theo nhóm)", "All (grouped)"), |p| {
+                        population_name(p, lang)
+                    }),
+                )
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut p, None, lang.t("Tất cả (theo nhóm)", "All (grouped)"));
+                    ui.selectable_value(
+                        &mut p,
+                        None,
+                        lang.t("Tất cả (theo nhóm)", "All (grouped)"),
+                    );
                     for x in pops {
                         ui.selectable_value(&mut p, Some(x), population_name(x, lang));
                     }

@@ -210,7 +210,10 @@ mod tests {
             pop("cán bộ, công chức, viên chức cấp huyện"),
             Some(Population::Huyen)
         );
-        assert_eq!(pop("cán bộ, công chức cấp huyện, xã"), Some(Population::Chung));
+        assert_eq!(
+            pop("cán bộ, công chức cấp huyện, xã"),
+            Some(Population::Chung)
+        );
         assert_eq!(
             pop("cán bộ chủ chốt, trưởng các đoàn thể các xã"),
             Some(Population::Xa)

@@ -1917,9 +1917,18 @@ impl YearContext {
 // ---------------------------------------------------------------------------------------------
 // Learning from the officer
 
+/// How many words a learned cue keeps: enough to name a measure (`sau đại học`, `thành thạo
+/// máy vi tính`), few enough to recur in another district's wording.
+const CUE_WORDS: usize = 6;
+/// Words skipped at the head of a predicate: they say nothing of the measure.
+const LIGHT_WORDS: &[&str] = &[
+    "có", "đã", "được", "đều", "trong", "đạt", "trình", "độ", "là", "tham", "gia", "đi", "cho",
+    "về", "các", "từ",
+];
+
 /// The cue of a figure: the words of its clause that say what it measures — the predicate
 /// after its noun phrase (`85% cán bộ … cấp xã | thành thạo máy vi tính`), or, after a copula,
-/// the words before it (`đạt chuẩn chuyên môn | là 97,2%`). At most eight words; `None` when
+/// the words before it (`đạt chuẩn chuyên môn | là 97,2%`). At most [`CUE_WORDS`] words; `None` when
 /// the clause says nothing beyond who is counted.
 pub fn cue_of(article: &Article, figure_id: u64) -> Option<String> {
     let i = article.figures.iter().position(|f| f.id == figure_id)?;
@@ -1957,12 +1966,14 @@ pub fn cue_of(article: &Article, figure_id: u64) -> Option<String> {
     let after = words(text, b1, next);
     let before = words(text, prev, b0);
     let start = after.iter().position(|w| listed(&PHRASE_END_SET, &w.s));
+    let digit = |w: &str| w.bytes().any(|c| c.is_ascii_digit());
     let pick: Vec<&str> = match start {
         Some(k) => after[k..]
             .iter()
             .map(|w| w.s.as_str())
-            .skip_while(|w| matches!(*w, "có" | "đã" | "được" | "đều" | "trong"))
-            .take(8)
+            .skip_while(|w| LIGHT_WORDS.contains(w))
+            .take_while(|w| !digit(w))
+            .take(CUE_WORDS)
             .collect(),
         None => {
             let mut n = before.len();
@@ -1972,10 +1983,13 @@ pub fn cue_of(article: &Article, figure_id: u64) -> Option<String> {
             {
                 n -= 1;
             }
-            before[n.saturating_sub(8)..n]
+            let run = before[..n]
                 .iter()
-                .map(|w| w.s.as_str())
-                .collect()
+                .rev()
+                .take_while(|w| !digit(&w.s))
+                .take(CUE_WORDS)
+                .count();
+            before[n - run..n].iter().map(|w| w.s.as_str()).collect()
         }
     };
     let cue = pick.join(" ");

@@ -268,10 +268,10 @@ fn workbook_reads_back_with_numbers_as_numbers() {
     let s = wb.worksheet_range(&sheet).unwrap_or_else(|e| panic!("{e}"));
     let head = 3u32;
     let year_col = (2..s.width() as u32)
-        .find(|&c| cell(&s, head, c).to_string() == "2020")
+        .find(|&c| cell(&s, head, c) == Data::String("2020".into()))
         .unwrap_or_else(|| panic!("no 2020 column"));
     let row = (head + 1..s.height() as u32)
-        .find(|&r| cell(&s, r, 0).to_string() == "Chợ Đồn")
+        .find(|&r| cell(&s, r, 0) == Data::String("Chợ Đồn".into()))
         .unwrap_or_else(|| panic!("no Chợ Đồn row"));
     assert_eq!(cell(&s, row, year_col), Data::Float(98.5));
 

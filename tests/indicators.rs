@@ -1093,3 +1093,154 @@ fn baseline_years_paragraph_frames_and_grades() {
     assert_eq!(ind_of(&b, "15", 0), None);
     assert_eq!(ind_of(&b, "47", 0), None);
 }
+
+/// Places each gold mention in the text, in order, not inside a longer number (as the eval's
+/// scorer does); char offsets.
+fn gold_spans(text: &[char], numbers: &[String]) -> Vec<Option<(usize, usize)>> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for n in numbers {
+        let t: Vec<char> = n.chars().collect();
+        let found = (pos..text.len().saturating_sub(t.len() - 1)).find(|&i| {
+            text[i..i + t.len()] == t[..]
+                && !(i > 0 && text[i - 1].is_ascii_digit() && t[0].is_ascii_digit())
+                && !(text.get(i + t.len()).is_some_and(char::is_ascii_digit)
+                    && t[t.len() - 1].is_ascii_digit())
+        });
+        match found {
+            Some(i) => {
+                out.push(Some((i, i + t.len())));
+                pos = i + t.len();
+            }
+            None => out.push(None),
+        }
+    }
+    out
+}
+
+/// The learning curve on the dev set (CI has `../shared`): the catalogue knows the indicators
+/// but none of their phrases; the officer files the gold facts one by one, in text order, and
+/// each filing teaches a phrase. After each, count the facts not yet filed by hand that the
+/// machine now files under the right indicator.
+#[test]
+fn learning_curve_on_the_dev_set() {
+    use solieu::indicators::{learn, reassign_unreviewed};
+    let dev = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/dev");
+    assert!(
+        dev.is_dir(),
+        "the dev set is beside the repository: {}",
+        dev.display()
+    );
+    let blank: Vec<Indicator> = builtin_indicators()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|mut i| {
+            i.phrases.clear();
+            i.weak_phrases.clear();
+            i.decisive.clear();
+            i
+        })
+        .collect();
+    let mut cat = Catalogue::new(blank);
+    let mut stems: Vec<String> = std::fs::read_dir(dev.join("facts"))
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .filter_map(|e| e.file_name().to_str().map(str::to_string))
+                .filter_map(|n| n.strip_suffix(".json").map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    stems.sort();
+    assert_eq!(stems.len(), 5);
+    let pipeline = Pipeline::new(cat.clone());
+    let mut articles = Vec::new();
+    // (article, figure id, gold indicator)
+    let mut facts: Vec<(usize, u64, String)> = Vec::new();
+    for (ai, stem) in stems.iter().enumerate() {
+        let path = dev.join("articles").join(format!("{stem}.txt"));
+        let a = pipeline
+            .open(&path, stem)
+            .unwrap_or_else(|e| panic!("{stem}: {e}"));
+        let read = |p: std::path::PathBuf| -> serde_json::Value {
+            let s = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{e}"));
+            serde_json::from_str(&s).unwrap_or_else(|e| panic!("{e}"))
+        };
+        let gold = read(dev.join("gold").join(format!("{stem}.json")));
+        let fact = read(dev.join("facts").join(format!("{stem}.json")));
+        let texts: Vec<String> = gold["numbers"]
+            .as_array()
+            .map(|v| {
+                v.iter()
+                    .map(|n| n["text"].as_str().unwrap_or("").to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let chars: Vec<char> = a.text.chars().collect();
+        let spans = gold_spans(&chars, &texts);
+        let entries = fact["figures"].as_array().cloned().unwrap_or_default();
+        for (sp, e) in spans.iter().zip(entries) {
+            let (Some((s, t)), Some(ind)) = (sp, e["indicator"].as_str()) else {
+                continue;
+            };
+            if let Some(f) = a.figures.iter().find(|f| f.start < *t && *s < f.end) {
+                facts.push((ai, f.id, ind.to_string()));
+            }
+        }
+        articles.push(a);
+    }
+    assert!(facts.len() >= 45, "{} facts placed", facts.len());
+    let right_after = |articles: &[Article], k: usize| {
+        facts[k..]
+            .iter()
+            .filter(|(ai, id, ind)| {
+                articles[*ai]
+                    .figures
+                    .iter()
+                    .any(|f| f.id == *id && f.reading.indicator.as_deref() == Some(ind.as_str()))
+            })
+            .count()
+    };
+    let mut curve = vec![(0, right_after(&articles, 0))];
+    let mut learned = 0;
+    for k in 0..facts.len() {
+        let (ai, id, ind) = facts[k].clone();
+        if let Some(f) = articles[ai].figures.iter_mut().find(|f| f.id == id) {
+            f.reading.indicator = Some(ind);
+            f.status = Status::Corrected;
+        }
+        if learn(&mut cat, &articles[ai], id).ok().flatten().is_some() {
+            learned += 1;
+        }
+        reassign_unreviewed(&mut articles, &cat);
+        curve.push((k + 1, right_after(&articles, k + 1)));
+    }
+    let shown: Vec<String> = curve
+        .iter()
+        .filter(|(k, _)| [0, 1, 2, 5, 10, 15, 20, 30, 40].contains(k) || *k == facts.len())
+        .map(|(k, r)| format!("k={k}: {r}/{}", facts.len() - k))
+        .collect();
+    // The lessons are kept: the same articles read afresh with the learned catalogue.
+    let fresh = Pipeline::new(cat.clone());
+    let relearned = facts
+        .iter()
+        .filter(|(ai, id, ind)| {
+            let path = dev.join("articles").join(format!("{}.txt", stems[*ai]));
+            fresh.open(&path, &stems[*ai]).is_ok_and(|a| {
+                a.figures
+                    .iter()
+                    .any(|f| f.id == *id && f.reading.indicator.as_deref() == Some(ind.as_str()))
+            })
+        })
+        .count();
+    eprintln!(
+        "learning curve ({learned} phrases learned): {}; read afresh with them: {relearned}/{}",
+        shown.join(", "),
+        facts.len()
+    );
+    assert!(learned >= 10, "{learned} phrases learned");
+    assert!(
+        relearned >= curve[0].1 + learned / 2,
+        "lessons kept: {relearned} right afresh, {} before",
+        curve[0].1
+    );
+}

@@ -1202,8 +1202,7 @@ fn learning_curve_on_the_dev_set() {
     };
     let mut curve = vec![(0, right_after(&articles, 0))];
     let mut learned = 0;
-    for k in 0..facts.len() {
-        let (ai, id, ind) = facts[k].clone();
+    for (k, (ai, id, ind)) in facts.iter().cloned().enumerate() {
         if let Some(f) = articles[ai].figures.iter_mut().find(|f| f.id == id) {
             f.reading.indicator = Some(ind);
             f.status = Status::Corrected;

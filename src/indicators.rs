@@ -894,6 +894,7 @@ pub fn assign(article: &mut Article, catalogue: &Catalogue) {
         let mut class_learners = vec![false; placed.len()];
         let mut or_above = vec![false; placed.len()];
         let mut sent_down = vec![false; placed.len()];
+        let mut sent_up = vec![false; placed.len()];
         for (k, p) in placed.iter().enumerate() {
             let f = &article.figures[p.index];
             let c = cls
@@ -933,6 +934,7 @@ pub fn assign(article: &mut Article, catalogue: &Catalogue) {
             let stretch = stretch_words(&scope);
             or_above[k] = OR_ABOVE_CUES.iter().any(|c| stretch.contains(c.as_str()));
             sent_down[k] = SENT_DOWN_CUES.iter().any(|c| stretch.contains(c.as_str()));
+            sent_up[k] = SENT_UP_CUES.iter().any(|c| stretch.contains(c.as_str()));
             if is_change(&scope, &sentence_folded, prev_changed) {
                 changed[p.index] = true;
                 continue;
@@ -995,6 +997,11 @@ pub fn assign(article: &mut Article, catalogue: &Catalogue) {
             let g = groups[k];
             let pop = if class_learners[k] {
                 Some(Population::HocVien)
+            } else if sent_up[k] && !g.has_level() {
+                // "điều động 3 đồng chí từ xã lên huyện": commune cadres.
+                Some(Population::Xa)
+            } else if sent_down[k] && !g.has_level() && g.names_anyone() {
+                Some(Population::Huyen)
             } else if g.is_specific() {
                 g.population(false)
             } else if frame.is_specific() {
@@ -1133,6 +1140,14 @@ static SENT_DOWN_CUES: LazyLock<Vec<String>> = LazyLock::new(|| {
     .collect()
 });
 
+/// "từ xã lên huyện": people brought up from the communes are commune cadres.
+static SENT_UP_CUES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    ["từ xã lên", "từ cơ sở lên", "từ các xã lên"]
+        .iter()
+        .map(|p| format!(" {} ", phrase_words(p).join(" ")))
+        .collect()
+});
+
 /// The folded words of a figure's own stretch (the clause between its neighbours), padded
 /// with spaces for phrase look-ups.
 fn stretch_words(scope: &Scope<'_>) -> String {
@@ -1192,17 +1207,39 @@ fn noun_phrase_group(
         }
     }
     let g = Group::of(&phrase);
-    if g.is_specific() || !copula_before(scope) {
+    // "Đội ngũ cán bộ chủ chốt cấp huyện có 100% trình độ đại học": the subject stands
+    // before the figure when nothing after it names anyone.
+    let subject_has = have_before(scope);
+    if g.is_specific() || (!copula_before(scope) && (g.names_anyone() || !subject_has)) {
         return g;
     }
+    let mut before: Vec<&str> = scope
+        .words
+        .iter()
+        .filter(|w| w.start >= scope.prev_end && w.end <= scope.fig.0)
+        .map(|w| w.s.as_str())
+        .collect();
+    // The subject stands close before its predicate: the nearest words only.
+    let keep = before.len().saturating_sub(12);
+    before.drain(..keep);
+    let b = Group::of(&before);
+    if b.names_anyone() { b } else { g }
+}
+
+/// "X có 100% …": `có` (after qualifiers) right before the figure, so the words before it
+/// are its subject.
+fn have_before(scope: &Scope<'_>) -> bool {
     let before: Vec<&str> = scope
         .words
         .iter()
         .filter(|w| w.start >= scope.prev_end && w.end <= scope.fig.0)
         .map(|w| w.s.as_str())
         .collect();
-    let b = Group::of(&before);
-    if b.names_anyone() { b } else { g }
+    let mut n = before.len();
+    while n > 0 && listed(&QUALIFIER_SET, before[n - 1]) {
+        n -= 1;
+    }
+    n > 0 && before[n - 1] == "có"
 }
 
 /// "Đối với cán bộ cơ sở, …": the group a whole sentence is about — the words after `đối
@@ -1354,7 +1391,27 @@ fn total_of_population(scope: &Scope<'_>) -> bool {
         .filter(|w| w.end <= scope.fig.0 && w.start >= scope.prev_end)
         .map(|w| w.s.as_str())
         .collect();
-    ws.ends_with(&["trong", "tổng", "số"]) || ws.ends_with(&["trong", "tổng"])
+    if ws.ends_with(&["trong", "tổng", "số"]) || ws.ends_with(&["trong", "tổng"]) {
+        return true;
+    }
+    // "Toàn huyện hiện có 203 cán bộ, công chức cấp xã; trong đó 96,1% …": a head count
+    // whose breakdown follows — its noun phrase has no predicate and `trong đó` comes next.
+    let after: Vec<&Word> = scope
+        .words
+        .iter()
+        .filter(|w| w.start >= scope.fig.1 && w.end <= scope.next_start)
+        .collect();
+    if let Some(k) = after.iter().position(|w| listed(&PHRASE_END_SET, &w.s)) {
+        return after[k].s == "trong" && after.get(k + 1).is_some_and(|w| w.s == "đó");
+    }
+    let clause_end = scope.words.last().map_or(scope.next_start, |w| w.end);
+    if scope.next_start < clause_end {
+        return false;
+    }
+    let rest = scope.text.get(clause_end..).unwrap_or("");
+    let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | ':'));
+    let head: String = rest.chars().take(12).collect();
+    fold(&head).starts_with("trong đó")
 }
 
 /// True when the words just before the figure are a copula (after skipping qualifiers), or a

@@ -613,8 +613,11 @@ fn analyzed_samples_get_indicators() {
     }
 }
 
+/// A long article (100 copies of one) is filed copy by copy the same way: nothing in the
+/// assignment depends on the article's size. (Speed is measured by the criterion benches, not
+/// by a timed test.)
 #[test]
-fn assignment_is_fast() {
+fn long_articles_are_filed_like_their_parts() {
     let a = analyzed("002");
     let cat = Catalogue::builtin();
     let mut big = a.clone();
@@ -630,10 +633,24 @@ fn assignment_is_fast() {
             big.figures.push(g);
         }
     }
-    let t = std::time::Instant::now();
     assign(&mut big, &cat);
-    let ms = t.elapsed().as_millis();
-    assert!(ms < 3000, "{ms} ms for {} figures", big.figures.len());
+    let n = a.figures.len();
+    let indicators = |fs: &[Figure]| -> Vec<Option<String>> {
+        fs.iter().map(|f| f.reading.indicator.clone()).collect()
+    };
+    let first = indicators(&big.figures[..n]);
+    assert_eq!(
+        first,
+        indicators(&a.figures),
+        "the first copy reads like the article"
+    );
+    for k in 1..100 {
+        assert_eq!(
+            indicators(&big.figures[k * n..(k + 1) * n]),
+            first,
+            "copy {k}"
+        );
+    }
 }
 
 #[test]
@@ -1241,5 +1258,43 @@ fn learning_curve_on_the_dev_set() {
         relearned >= curve[0].1 + learned / 2,
         "lessons kept: {relearned} right afresh, {} before",
         curve[0].1
+    );
+}
+
+#[test]
+fn head_counts_subjects_before_có_and_directions_of_rotation() {
+    let a = text_article(
+        "Toàn huyện hiện có 203 cán bộ, công chức cấp xã; trong đó 96,1% có trình độ chuyên môn từ \
+         trung cấp trở lên. Đội ngũ cán bộ chủ chốt cấp huyện có 100% trình độ đại học trở lên. \
+         Năm 2020, huyện luân chuyển 5 cán bộ về cơ sở và điều động 3 đồng chí từ xã lên huyện.",
+        Some("2020-11-08"),
+        &[
+            ("203", 0, C, 203.0, Some("cán bộ"), false),
+            ("96,1%", 0, P, 96.1, None, false),
+            ("100%", 0, P, 100.0, None, false),
+            ("5", 0, C, 5.0, Some("cán bộ"), false),
+            ("3", 0, C, 3.0, Some("đồng chí"), false),
+        ],
+    );
+    assert_eq!(
+        ind_of(&a, "203", 0),
+        None,
+        "a head count whose breakdown follows"
+    );
+    assert_eq!(ind_of(&a, "96,1%", 0), Some("degree_intermediate"));
+    assert_eq!(pop_of(&a, "96,1%", 0), Some(Population::Xa));
+    assert_eq!(ind_of(&a, "100%", 0), Some("degree_university"));
+    assert_eq!(pop_of(&a, "100%", 0), Some(Population::LanhDao));
+    assert_eq!(ind_of(&a, "5", 0), Some("rotation"));
+    assert_eq!(
+        pop_of(&a, "5", 0),
+        Some(Population::Huyen),
+        "sent down to the communes"
+    );
+    assert_eq!(ind_of(&a, "3", 0), Some("rotation"));
+    assert_eq!(
+        pop_of(&a, "3", 0),
+        Some(Population::Xa),
+        "brought up from a commune"
     );
 }

@@ -140,6 +140,11 @@ impl Group {
             || self.public_employees
     }
 
+    /// True when the phrase names a level (commune or district).
+    pub(super) fn has_level(&self) -> bool {
+        self.commune || self.district
+    }
+
     /// True when the phrase names anybody at all.
     pub(super) fn names_anyone(&self) -> bool {
         self.is_specific() || self.generic

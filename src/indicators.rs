@@ -1009,7 +1009,8 @@ pub fn assign(article: &mut Article, catalogue: &Catalogue) {
             } else if sent_down[k] {
                 // "06 đồng chí được tăng cường, luân chuyển về các xã": district cadres.
                 Some(Population::Huyen)
-            } else if prev_pop.is_some() {
+            } else if prev_pop.is_some_and(|p| p != Population::HocVien) {
+                // (The learners of one class are that figure's own population.)
                 prev_pop
             } else {
                 g.population(false)
@@ -1480,6 +1481,12 @@ fn best_indicator(
             })
     };
     let unit_fit: Vec<bool> = inds.iter().map(has_unit).collect();
+    // "2 lớp trung cấp lý luận chính trị": a count of a noun that only some indicators
+    // count (classes) is one of theirs, whatever the class teaches.
+    let unit_only = inds
+        .iter()
+        .zip(&unit_fit)
+        .any(|(ind, &fit)| fit && ind.require_unit);
     // "N lượt …" counts attendances: indicators of people count it only on strong evidence.
     let per_attendance = kind == Kind::Count && head.as_deref() == Some("lượt");
     let eligible: Vec<bool> = inds
@@ -1492,7 +1499,7 @@ fn best_indicator(
             if kind != Kind::Count {
                 return true;
             }
-            if ind.require_unit {
+            if ind.require_unit || unit_only {
                 return fit;
             }
             fit || head.as_deref().is_none_or(|h| !listed(&NON_PEOPLE_SET, h))

@@ -1298,3 +1298,28 @@ fn head_counts_subjects_before_có_and_directions_of_rotation() {
         "brought up from a commune"
     );
 }
+
+#[test]
+fn classes_of_any_kind_are_counted_as_classes() {
+    let a = text_article(
+        "Riêng năm 2020, Trung tâm Chính trị huyện mở 2 lớp trung cấp lý luận chính trị - hành \
+         chính với 118 học viên và 5 lớp bồi dưỡng kết nạp đảng cho 356 quần chúng ưu tú.",
+        Some("2021-08-17"),
+        &[
+            ("2", 0, C, 2.0, Some("lớp"), false),
+            ("118", 0, C, 118.0, Some("học viên"), false),
+            ("5", 0, C, 5.0, Some("lớp"), false),
+            ("356", 0, C, 356.0, Some("quần chúng"), false),
+        ],
+    );
+    assert_eq!(ind_of(&a, "2", 0), Some("training_classes"));
+    assert_eq!(ind_of(&a, "118", 0), Some("learners_llct_intermediate"));
+    assert_eq!(pop_of(&a, "118", 0), Some(Population::HocVien));
+    assert_eq!(ind_of(&a, "5", 0), Some("training_classes"));
+    assert_eq!(pop_of(&a, "5", 0), Some(Population::Chung));
+    assert_eq!(ind_of(&a, "356", 0), Some("party_members"));
+    assert_eq!(pop_of(&a, "356", 0), Some(Population::Khac));
+    for f in &a.figures {
+        assert_eq!(f.reading.year, Some(2020), "{}", f.text);
+    }
+}

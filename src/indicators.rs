@@ -14,6 +14,20 @@
 //! chuyên môn là 97,2%"). Phrases are matched on folded words (case, tone-mark placement,
 //! `lý`/`lí`), with abbreviations expanded (`TCLLCT-HC` = trung cấp lý luận chính trị - hành
 //! chính). The same pass sets the year a figure refers to and whether it is a target.
+//!
+//! Beyond the phrases, [`assign`] reads the grammar of what a figure measures, so that an
+//! officer can compare like with like on articles never seen (the facts conventions of the
+//! eval set): a change (`tăng 39,4% so với …`, also the verbless rest of a `So với …` list) or
+//! the total of a population (`Trong tổng số …`, a head count followed by `trong đó`) is no
+//! value of an indicator; a bare level beside a higher level of the same ladder that adds up to
+//! no more than 100% is one exact level of a breakdown, not the "or above" share; `N lớp` are
+//! classes whatever they teach; a headline `Bế giảng lớp …` names the class of its `học viên`;
+//! grade distributions are not class sizes. Who is counted (the *population*, see
+//! `population.rs`) comes from the figure's noun phrase, the sentence's `Đối với …` frame or
+//! the figure before it. The year comes from the clause, else a year heading the paragraph,
+//! else the article's year — flagged `year_from_article` so it follows the article's date;
+//! founding years, comparison baselines and the start of `từ … đến nay` never date a value.
+//! [`learn`] keeps the cue of a figure the officer filed as a learned phrase.
 
 use crate::export::write_atomic;
 use crate::extract::words::fold;

@@ -174,8 +174,14 @@ fn romans_ordinals_and_others() {
         fig(&figs, "4", 0).reading.unit.as_deref(),
         Some("chương trình")
     );
-    // `quý` keeps its mark on the `y` when folded, so `Quý I` is a Roman numeral.
-    let f = one("Trong quý I/2023, có 5 lớp", "I");
+    // `quý` keeps its mark on the `y` when folded, so `Quý I` is a Roman numeral; with its
+    // year it is one date, the quarter (`2023-Q1`), as `tháng 3/2023` is a month.
+    let f = one("Trong quý I/2023, có 5 lớp", "I/2023");
+    assert_eq!(
+        (f.reading.kind, f.reading.date.as_deref()),
+        (Kind::Date, Some("2023-Q1"))
+    );
+    let f = one("Trong quý I, có 5 lớp", "I");
     assert_eq!((f.reading.kind, f.reading.value), (Kind::Roman, Some(1.0)));
     assert_eq!(f.reading.unit.as_deref(), Some("quý"));
     let f = one("theo Nghị quyết Đại hội XII của Đảng bộ quận", "XII");

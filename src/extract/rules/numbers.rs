@@ -187,10 +187,13 @@ fn fraction(s: &Stream<'_>, k: usize) -> Option<(f64, usize)> {
             .ok()
             .map(|v| (v, k + 1));
     }
+    // `phẩy hai mươi lăm` (.25); a scale after the digits (`hai phẩy năm tỷ`) belongs to the
+    // whole number, not to its decimals.
     if let Some((v, e)) = words_number(s, k)
         && e - k >= 2
         && !s.w(k + 1).is_empty()
         && digit(s.w(k + 1)).is_none()
+        && (k..e).all(|x| lexicon::scale(s.w(x)).is_none())
     {
         return format!("0.{}", v as u64).parse().ok().map(|v| (v, e));
     }
@@ -305,8 +308,9 @@ fn unsigned_at(s: &Stream<'_>, i: usize) -> Option<NumP> {
             p.after += 1;
             p.special = true;
             p.decimal = false;
-        } else if suffix {
-            // Digits glued to other letters (`4G`, `H5N1`, `15h`) are codes and times.
+        } else if suffix && lexicon::currency_after(&[s.w(i + 1)]).is_none() {
+            // Digits glued to other letters (`4G`, `H5N1`, `15h`) are codes and times; to a
+            // currency (`20Rs`), money.
             return None;
         } else if lexicon::is_decimal_mark(s.w(i + 1))
             && !raw.contains([',', '.'])

@@ -304,6 +304,16 @@ pub const MOT_NOT_NUMBER_NEXT: &[&str] = &[
     "bộ", "lần", "ít", "hai", "mặt", "khác",
 ];
 
+/// Nouns after `một` that make it the number one: spans of time and teaching units.
+pub const MOT_COUNTED_NEXT: &[&str] = &[
+    "năm", "tháng", "tuần", "ngày", "giờ", "buổi", "tiết", "khóa", "lớp", "lượt", "đợt",
+];
+
+/// Bounds before a number word: after them `một` is the number one (`chỉ một lớp`).
+pub const BOUND_BEFORE: &[&str] = &[
+    "hơn", "gần", "khoảng", "trên", "dưới", "chỉ", "có", "đúng", "thêm", "tối", "nhất", "đạt",
+];
+
 /// Words before a number word that make it vague or part of a name (`hàng trăm` hundreds of,
 /// `vài chục` some tens, `thứ` handled apart, `năm` as "year" before digits).
 pub const VAGUE_BEFORE: &[&str] = &["hàng", "vài", "mấy", "dăm", "bao", "hàng chục"];

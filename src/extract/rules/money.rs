@@ -63,6 +63,9 @@ fn amount_at(s: &Stream<'_>, i: usize) -> Option<Amount> {
         first == 0 || !s.toks[first].word || !s.glued(first)
     });
     let num = number_at(s, i)?;
+    // Signs and codes stand before digits (`$10`, `USD 20`), never before words: in `nghìn
+    // USD không nghĩ` the `không` is "not".
+    let before = before.filter(|_| num.words == 0);
     let mut end = num.after;
     let mut currency = None;
     let unit_from = num.to;
@@ -135,10 +138,21 @@ fn money(s: &Stream<'_>, i: usize) -> Option<Vec<Hit>> {
                 break;
             }
         }
+        // `1,15-3,1 triệu đồng`: the scale written once applies to both ends.
+        let low = |second: &Amount| {
+            if first.num.scale == 1.0 && second.num.scale != 1.0 && first.num.words == 0 {
+                first.value * second.num.scale
+            } else {
+                first.value
+            }
+        };
         if let Some(second) = amount_at(s, k)
-            && second.value > first.value
             && (second.currency.is_some() || first.currency.is_some())
+            && second.value > low(&second)
         {
+            let low = low(&second);
+            let mut first = first;
+            first.value = low;
             let unit = second
                 .currency
                 .as_ref()

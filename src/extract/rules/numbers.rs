@@ -57,6 +57,8 @@ pub struct NumP {
     pub special: bool,
     /// The scale words after digits (`triệu`), as written.
     pub scale_text: Option<String>,
+    /// What those scale words multiply by (1 without them).
+    pub scale: f64,
     /// How sure the reading of the digits is.
     pub confidence: f32,
 }
@@ -224,10 +226,11 @@ pub fn number_at(s: &Stream<'_>, i: usize) -> Option<NumP> {
         negative = true;
         j += 1;
     } else if toks.get(i).is_some_and(|t| matches!(t.s, "-" | "−")) {
+        // After a word or a number a hyphen joins (`Covid -19`, `2004 -2010`): no sign.
         let prev_is_thing = i > 0 && (toks[i - 1].num.is_some() || toks[i - 1].word);
         let glued_after = toks.get(i + 1).is_some_and(|n| n.start == toks[i].end);
         let opens_line = i == 0;
-        if prev_is_thing && (s.glued(i) || !glued_after) {
+        if prev_is_thing {
             return None;
         }
         if !glued_after && !opens_line {
@@ -280,6 +283,7 @@ fn unsigned_at(s: &Stream<'_>, i: usize) -> Option<NumP> {
             words: 0,
             special: true,
             scale_text: None,
+            scale: 1.0,
             confidence: 0.85,
         });
     }
@@ -300,6 +304,7 @@ fn unsigned_at(s: &Stream<'_>, i: usize) -> Option<NumP> {
             words: 0,
             special: false,
             scale_text: None,
+            scale: 1.0,
             confidence: parsed.confidence,
         };
         if let Some(m) = glued_suffix(s, i + 1, parsed.decimal) {
@@ -334,6 +339,7 @@ fn unsigned_at(s: &Stream<'_>, i: usize) -> Option<NumP> {
             k += 1;
         }
         if !scale_words.is_empty() {
+            p.scale = p.value / parsed.value;
             p.after = k;
             p.decimal = false;
             p.scale_text = Some(scale_words.join(" "));
@@ -363,6 +369,7 @@ fn unsigned_at(s: &Stream<'_>, i: usize) -> Option<NumP> {
         words: to - i,
         special: true,
         scale_text: None,
+        scale: 1.0,
         confidence: 0.9,
     };
     if decimal {
@@ -438,7 +445,16 @@ fn accept_words(s: &Stream<'_>, p: &NumP) -> Option<f32> {
     if lexicon::NOT_COUNTED_AFTER.contains(&next) {
         return None;
     }
-    if w == "một" && lexicon::MOT_NOT_NUMBER_NEXT.contains(&next) {
+    // `gần 3 năm phòng, chống dịch`: a number word right after a number is its noun.
+    if p.from > 0 && s.toks[p.from - 1].num.is_some() {
+        return None;
+    }
+    // `một` is mostly the article "a": a count only for a span of time (`hơn một tháng`) or
+    // after a bound (`chỉ một lớp`, `khoảng một trăm`).
+    if w == "một"
+        && (lexicon::MOT_NOT_NUMBER_NEXT.contains(&next)
+            || !(lexicon::MOT_COUNTED_NEXT.contains(&next) || lexicon::BOUND_BEFORE.contains(&prev)))
+    {
         return None;
     }
     known_unit(s, p.to)?;

@@ -237,7 +237,6 @@ const SCALES: &[(&str, f64)] = &[
     ("tỉ", 1e9),
 ];
 
-const CURRENCIES: &[&str] = &["đồng", "vnđ", "vnd", "usd", "đ"];
 
 /// The words around a token, raw and folded.
 pub(crate) struct Around<'a> {
@@ -754,7 +753,9 @@ fn classify_digits(
             return (Some(reading(Kind::Other, None)), 0.9, end, swallowed);
         }
         let lower = fold(&glued);
-        if !UNITS.iter().any(|(u, _)| *u == lower) && !CURRENCIES.contains(&lower.as_str()) {
+        if !UNITS.iter().any(|(u, _)| *u == lower)
+            && super::rules::lexicon::currency_after(&[lower.as_str()]).is_none()
+        {
             return (Some(reading(Kind::Other, int_value(s))), 0.8, raw.end, 0);
         }
     }
@@ -923,28 +924,12 @@ fn classify_digits(
         return (Some(r), 0.85, raw.end, 0);
     }
 
-    // Money: `5 triệu đồng`, `200.000 đồng`, `1,5 tỷ đồng`.
+    // `1,2 triệu`: a scale word after the digits. Amounts with a currency (`5 triệu đồng`)
+    // are read by the money rules (`rules::money`), which replace this reading.
     let (scale, scale_words) = SCALES
         .iter()
         .find(|(w, _)| a.af.first().is_some_and(|f| f == w))
         .map_or((1.0, 0), |(_, m)| (*m, 1));
-    if let Some(cur) = a.af.get(scale_words)
-        && CURRENCIES.contains(&&**cur)
-        && !(cur == "đồng" && a.af.get(scale_words + 1).is_some_and(|w| w == "chí"))
-    {
-        let p = parse_grouped(s, ctx.style, scale_words > 0);
-        let mut r = reading(Kind::Money, p.map(|p| p.value * scale));
-        r.unit = Some(
-            a.after[..=scale_words]
-                .iter()
-                .map(|t| t.s)
-                .collect::<Vec<_>>()
-                .join(" "),
-        );
-        r.qualifier = qualifier_before(a);
-        r.change = is_change(a, r.qualifier);
-        return (Some(r), p.map_or(0.5, |p| p.confidence), raw.end, 0);
-    }
 
     // `kinh phí 150 triệu`: a sum of money named before it, without the currency.
     let money_words = [

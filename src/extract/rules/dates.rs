@@ -239,21 +239,37 @@ fn week_or_day_of_month(s: &Stream<'_>, i: usize) -> Option<Vec<Hit>> {
     Some(vec![h])
 }
 
-/// `12/ 10 /2017`, `12 /10/2017`: a date typed with stray spaces around its slashes.
+/// `12/ 10 /2017`, `12 /10/2017`, `12/10 /2017`: a date typed with stray spaces around its
+/// slashes (the scanner cuts it where the space is).
 fn spaced_slash_date(s: &Stream<'_>, i: usize) -> Option<Vec<Hit>> {
     let t = &s.toks;
-    let part = |k: usize| t.get(k).filter(|x| x.num == Some(Shape::Digits)).map(|x| x.s);
-    let slash = |k: usize| t.get(k).is_some_and(|x| x.s == "/");
-    let (d, m, y) = match (part(i), slash(i + 1), part(i + 2), slash(i + 3), part(i + 4)) {
-        (Some(d), true, Some(m), true, Some(y)) => (d, m, y),
-        _ => return None,
-    };
-    let spaced = (i + 1..i + 5).any(|k| !s.glued(k));
-    if !spaced || d.len() > 2 || m.len() > 2 || y.len() != 4 {
+    // The parts as digit strings, whichever pieces the scanner made of them.
+    let mut parts: Vec<&str> = Vec::new();
+    let mut k = i;
+    let mut spaced = false;
+    while parts.len() < 3 {
+        let tok = t.get(k)?;
+        match tok.num {
+            Some(Shape::Digits) => parts.push(tok.s),
+            Some(Shape::Slash) => parts.extend(tok.s.split('/')),
+            _ => return None,
+        }
+        spaced |= k > i && !s.glued(k);
+        k += 1;
+        if parts.len() < 3 {
+            if t.get(k).is_none_or(|x| x.s != "/") {
+                return None;
+            }
+            spaced |= !s.glued(k);
+            k += 1;
+        }
+    }
+    let [d, m, y] = parts[..] else { return None };
+    if !spaced || d.len() > 2 || m.len() > 2 || y.len() != 4 || k - i < 3 {
         return None;
     }
     let (d, m, y) = (d.parse().ok()?, m.parse().ok()?, full_year(y)?);
-    Some(vec![date_hit(i, i + 5, ymd(Some(y), m, d)?, 0.85)])
+    Some(vec![date_hit(i, k, ymd(Some(y), m, d)?, 0.85)])
 }
 
 #[cfg(test)]
@@ -301,6 +317,8 @@ mod tests {
             ]
         );
         assert_eq!(one("ký ngày 12/ 10 /2017"), "2017-10-12");
+        assert_eq!(one("ký ngày 12 /10/2017"), "2017-10-12");
+        assert_eq!(one("ký ngày 12/10 /2017"), "2017-10-12");
     }
 
     #[test]

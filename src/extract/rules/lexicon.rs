@@ -167,59 +167,59 @@ pub const CENT: Currency = Currency {
 };
 
 /// Currency names written after the number, folded, longest first within a first word.
-const CURRENCY_AFTER: &[(&str, Currency)] = &[
-    ("đô la mỹ", USD),
-    ("đô la", USD),
-    ("đô - la", USD),
-    ("đô mỹ", USD),
-    ("đô", USD),
-    ("usd", USD),
-    ("dollar", USD),
-    ("dollars", USD),
-    ("$", USD),
-    ("đồng", VND),
-    ("vnđ", VND),
-    ("vnd", VND),
-    ("đ", VND),
-    ("euro", EUR),
-    ("euros", EUR),
-    ("eur", EUR),
-    ("€", EUR),
-    ("bảng anh", GBP),
-    ("pound", GBP),
-    ("pounds", GBP),
-    ("gbp", GBP),
-    ("£", GBP),
-    ("rupee", INR),
-    ("rupees", INR),
-    ("rs", INR),
-    ("inr", INR),
-    ("dirham", AED),
-    ("dirhams", AED),
-    ("aed", AED),
-    ("xen", CENT),
-    ("cent", CENT),
-    ("cents", CENT),
-    ("xu", CENT),
+const CURRENCY_AFTER: &[(&[&str], Currency)] = &[
+    (&["đô", "la", "mỹ"], USD),
+    (&["đô", "la"], USD),
+    (&["đô", "-", "la"], USD),
+    (&["đô", "mỹ"], USD),
+    (&["đô"], USD),
+    (&["usd"], USD),
+    (&["dollar"], USD),
+    (&["dollars"], USD),
+    (&["$"], USD),
+    (&["đồng"], VND),
+    (&["vnđ"], VND),
+    (&["vnd"], VND),
+    (&["đ"], VND),
+    (&["euro"], EUR),
+    (&["euros"], EUR),
+    (&["eur"], EUR),
+    (&["€"], EUR),
+    (&["bảng", "anh"], GBP),
+    (&["pound"], GBP),
+    (&["pounds"], GBP),
+    (&["gbp"], GBP),
+    (&["£"], GBP),
+    (&["rupee"], INR),
+    (&["rupees"], INR),
+    (&["rs"], INR),
+    (&["inr"], INR),
+    (&["dirham"], AED),
+    (&["dirhams"], AED),
+    (&["aed"], AED),
+    (&["xen"], CENT),
+    (&["cent"], CENT),
+    (&["cents"], CENT),
+    (&["xu"], CENT),
 ];
 
 /// Currency signs and codes written before the number (`$10`, `USD1,23`, `EUR 20`,
 /// `Rs. 20`, `VN$1000`, `£9`), folded.
-const CURRENCY_BEFORE: &[(&str, Currency)] = &[
-    ("vn $", VND),
-    ("vnd", VND),
-    ("vnđ", VND),
-    ("usd", USD),
-    ("us $", USD),
-    ("$", USD),
-    ("eur", EUR),
-    ("€", EUR),
-    ("gbp", GBP),
-    ("£", GBP),
-    ("rs .", INR),
-    ("rs", INR),
-    ("inr", INR),
-    ("aed", AED),
+const CURRENCY_BEFORE: &[(&[&str], Currency)] = &[
+    (&["vn", "$"], VND),
+    (&["vnd"], VND),
+    (&["vnđ"], VND),
+    (&["usd"], USD),
+    (&["us", "$"], USD),
+    (&["$"], USD),
+    (&["eur"], EUR),
+    (&["€"], EUR),
+    (&["gbp"], GBP),
+    (&["£"], GBP),
+    (&["rs", "."], INR),
+    (&["rs"], INR),
+    (&["inr"], INR),
+    (&["aed"], AED),
 ];
 
 /// Words after `đồng` that make it part of another noun (`đồng chí` comrade, `đồng thời` at
@@ -237,45 +237,40 @@ const NOT_CURRENCY_NEXT: &[(&str, &[&str])] = &[
     ("bảng", &["biểu", "tin", "đen"]),
 ];
 
+/// The longest phrase of `table` at the head of `words`: the currency, its length, and its
+/// first word (the phrases are split once, in the tables, not on every look-up).
 fn longest(
-    table: &[(&'static str, Currency)],
+    table: &[(&'static [&'static str], Currency)],
     words: &[&str],
 ) -> Option<(Currency, usize, &'static str)> {
+    let first = *words.first()?;
     table
         .iter()
-        .filter_map(|(phrase, cur)| {
-            let n = phrase.split(' ').count();
-            let hit = phrase
-                .split(' ')
-                .zip(words.iter())
-                .filter(|(p, w)| p == *w)
-                .count()
-                == n;
-            hit.then_some((*cur, n, *phrase))
-        })
+        .filter(|(phrase, _)| phrase[0] == first && words.starts_with(phrase))
+        .map(|(phrase, cur)| (*cur, phrase.len(), phrase[0]))
         .max_by_key(|(_, n, _)| *n)
 }
 
 /// The currency named by the folded words at the head of `words`, with how many words it
 /// takes; `None` when the name is part of another noun (`đồng chí`).
 pub fn currency_after(words: &[&str]) -> Option<(Currency, usize)> {
-    let (cur, n, phrase) = longest(CURRENCY_AFTER, words)?;
+    let (cur, n, head) = longest(CURRENCY_AFTER, words)?;
     let next = words.get(n).copied().unwrap_or("");
-    let blocked = NOT_CURRENCY_NEXT
-        .iter()
-        .any(|(head, nexts)| *head == phrase && nexts.contains(&next));
+    // Only one-word names have traps (`đồng chí`, `xu hướng`, `đô thị`).
+    let blocked = n == 1
+        && NOT_CURRENCY_NEXT
+            .iter()
+            .any(|(h, nexts)| *h == head && nexts.contains(&next));
     (!blocked).then_some((cur, n))
 }
 
 /// The currency sign or code ending the folded words `words` (written before the number).
 pub fn currency_before(words: &[&str]) -> Option<(Currency, usize)> {
+    let last = *words.last()?;
     CURRENCY_BEFORE
         .iter()
-        .filter_map(|(phrase, cur)| {
-            let parts: Vec<&str> = phrase.split(' ').collect();
-            let n = parts.len();
-            (words.len() >= n && words[words.len() - n..] == parts[..]).then_some((*cur, n))
-        })
+        .filter(|(phrase, _)| phrase[phrase.len() - 1] == last && words.ends_with(phrase))
+        .map(|(phrase, cur)| (*cur, phrase.len()))
         .max_by_key(|(_, n)| *n)
 }
 

@@ -2,6 +2,10 @@
 //!
 //! `cargo bench --bench extract` prints the time per corpus and the throughput in MiB/s
 //! (criterion's `Throughput::Bytes`), on one core.
+//!
+//! The `scaling` group puts the sample articles, repeated k times, into ONE document
+//! (k = 1, 2, 4, 8) and extracts it, then extracts and cross-checks it: linear cost means each
+//! doubling of k costs about twice the time (the bound is ≤ 2.2×).
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -66,5 +70,44 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// The sample articles joined into one text, `times` times over.
+fn one_document(times: usize) -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_articles");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    paths.sort();
+    let once: String = paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .map(|t| solieu::text::normalize(&t))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    vec![once; times].join("\n\n")
+}
+
+fn scaling(c: &mut Criterion) {
+    let mut g = c.benchmark_group("scaling");
+    g.sample_size(10);
+    for k in [1usize, 2, 4, 8] {
+        let doc = one_document(k * 25);
+        g.throughput(Throughput::Bytes(doc.len() as u64));
+        g.bench_function(format!("extract_x{k}"), |b| {
+            b.iter(|| black_box(solieu::extract::extract(black_box(&doc)).len()))
+        });
+        g.bench_function(format!("extract_and_check_x{k}"), |b| {
+            b.iter(|| {
+                let loaded = solieu::load::LoadedText {
+                    text: doc.clone(),
+                    encoding: "utf-8".into(),
+                };
+                let a = solieu::analyze::analyze("x.txt", loaded);
+                black_box(solieu::checks::check(std::slice::from_ref(&a)).len())
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench, scaling);
 criterion_main!(benches);

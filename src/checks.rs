@@ -195,8 +195,15 @@ fn check_article(ai: usize, a: &Article, out: &mut Vec<Issue>) {
         }
     }
 
+    // Sentences and figures are both in text order: each sentence looks only at the figures
+    // starting inside it, found by binary search, so the pass is O(figures + sentences).
     for (s0, s1) in sentences(text) {
-        let in_s: Vec<&Live<'_>> = live.iter().filter(|l| l.b0 >= s0 && l.b1 <= s1).collect();
+        let lo = live.partition_point(|l| l.b0 < s0);
+        let in_s: Vec<&Live<'_>> = live[lo..]
+            .iter()
+            .take_while(|l| l.b0 < s1)
+            .filter(|l| l.b1 <= s1)
+            .collect();
         if in_s.len() < 2 {
             continue;
         }
@@ -462,6 +469,22 @@ fn shares_over_100(
     }
 }
 
+/// True when two figures of different articles carry different values. Linear in the group:
+/// against the first figure's article and value, a disagreement is either another article's
+/// different value, or (when every other article agrees with it) a different value in the
+/// first article beside any figure of another article.
+fn differs_across_articles(g: &[(usize, &Figure, f64)]) -> bool {
+    let same = |v1: f64, v2: f64| (v1 - v2).abs() <= 1e-6 * v1.abs().max(1.0);
+    let Some(&(a0, _, v0)) = g.first() else {
+        return false;
+    };
+    let others = g.iter().filter(|(a, _, _)| *a != a0);
+    if others.clone().any(|(_, _, v)| !same(v0, *v)) {
+        return true;
+    }
+    others.count() > 0 && g.iter().any(|(a, _, v)| *a == a0 && !same(v0, *v))
+}
+
 /// Check 5: one district, indicator, year (and target flag) with different values in two
 /// articles.
 fn conflicts(articles: &[Article], out: &mut Vec<Issue>) {
@@ -492,11 +515,7 @@ fn conflicts(articles: &[Article], out: &mut Vec<Issue>) {
         }
     }
     for ((_, ind, year, _), g) in groups {
-        let differs = g.iter().any(|(a1, _, v1)| {
-            g.iter()
-                .any(|(a2, _, v2)| a1 != a2 && (v1 - v2).abs() > 1e-6 * v1.abs().max(1.0))
-        });
-        if !differs {
+        if !differs_across_articles(&g) {
             continue;
         }
         let district = articles[g[0].0].district.clone().unwrap_or_default();

@@ -261,7 +261,8 @@ pub struct Reading {
     /// The upper end of a range (`2015-2020` → 2020, `60-70%` → 70).
     #[serde(default)]
     pub value_to: Option<f64>,
-    /// For dates: `YYYY-MM-DD`, `YYYY-MM` or `--MM-DD`.
+    /// For dates: `YYYY-MM-DD`, `YYYY-MM`, `--MM-DD` (no year written) or `YYYY-Qn` (a quarter,
+    /// `quý 4 năm 2018`); a week is the date of its Monday.
     #[serde(default)]
     pub date: Option<String>,
     /// A bound on the number (hơn, gần, khoảng, …).

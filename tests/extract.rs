@@ -174,8 +174,14 @@ fn romans_ordinals_and_others() {
         fig(&figs, "4", 0).reading.unit.as_deref(),
         Some("chương trình")
     );
-    // `quý` keeps its mark on the `y` when folded, so `Quý I` is a Roman numeral.
-    let f = one("Trong quý I/2023, có 5 lớp", "I");
+    // `quý` keeps its mark on the `y` when folded, so `Quý I` is a Roman numeral; with its
+    // year it is one date, the quarter (`2023-Q1`), as `tháng 3/2023` is a month.
+    let f = one("Trong quý I/2023, có 5 lớp", "I/2023");
+    assert_eq!(
+        (f.reading.kind, f.reading.date.as_deref()),
+        (Kind::Date, Some("2023-Q1"))
+    );
+    let f = one("Trong quý I, có 5 lớp", "I");
     assert_eq!((f.reading.kind, f.reading.value), (Kind::Roman, Some(1.0)));
     assert_eq!(f.reading.unit.as_deref(), Some("quý"));
     let f = one("theo Nghị quyết Đại hội XII của Đảng bộ quận", "XII");
@@ -471,4 +477,149 @@ fn nfd_input_gives_the_same_figures_after_normalization() {
     let normalized = solieu::text::normalize(&nfd);
     assert_eq!(normalized, solieu::text::normalize(nfc));
     assert_eq!(extract(&normalized), extract(&solieu::text::normalize(nfc)));
+}
+
+/// An article in the style of a district portal that writes its numbers in words, with every
+/// trap of the issue: names made of number words, `một số`, `không` as "not", `Năm 2023`.
+const IN_WORDS: &str = "\
+Trang chủ > Tin tức > Xây dựng Đảng
+Thứ hai, 06/11/2023 09:15
+Huyện Năm Căn tổng kết công tác đào tạo, bồi dưỡng cán bộ năm 2023
+Năm 2023, Ban Thường vụ Huyện ủy Năm Căn đã phối hợp mở ba lớp bồi dưỡng cho hai trăm \
+mười lăm đảng viên mới; một số cán bộ chưa tham gia vì lý do công tác. Kinh phí thực hiện \
+hơn hai phẩy năm tỷ đồng, trong đó mỗi học viên được hỗ trợ không quá 7.000 đồng mỗi ngày. \
+Có hai mươi mốt nghìn không trăm mười một lượt người tham gia học tập nghị quyết, tăng mười \
+lăm phần trăm so với cùng kỳ. Đoàn công tác của quận Hai Bà Trưng và phường Ba Đình đến \
+trao đổi kinh nghiệm; Phòng Tư pháp quán triệt tư tưởng, làm việc một cách khoa học. Huyện \
+là một trong những địa phương đầu tiên hoàn thành chỉ tiêu; lớp thứ nhất khai giảng ngày \
+mồng 3 tháng ba, lớp thứ hai ngày 12 tháng 10 năm 2023; quý IV/2023 và quý 4 năm 2024 tiếp \
+tục mở lớp. Từ ngày 3 đến ngày 5 tháng 4 năm 2024 tổ chức hội nghị. Nhiệm kỳ 2020-2025, \
+tỷ lệ nợ xấu âm 1,5 điểm, giá vé từ 1000-2000 đồng, 5 nghìn người, 1,2 triệu lượt.
+";
+
+fn in_words() -> Vec<Figure> {
+    extract(IN_WORDS)
+}
+
+#[test]
+fn numbers_in_words_get_every_field() {
+    let figs = in_words();
+    let f = fig(&figs, "ba", 0);
+    assert_eq!(
+        (f.reading.kind, f.reading.value, f.reading.unit.as_deref()),
+        (Kind::Count, Some(3.0), Some("lớp"))
+    );
+    let f = fig(&figs, "hai trăm mười lăm", 0);
+    assert_eq!(
+        (f.reading.value, f.reading.unit.as_deref()),
+        (Some(215.0), Some("đảng viên mới"))
+    );
+    let f = fig(&figs, "hai phẩy năm tỷ", 0);
+    assert_eq!(
+        (f.reading.kind, f.reading.value, f.reading.qualifier),
+        (Kind::Money, Some(2.5e9), Some(Qualifier::MoreThan))
+    );
+    assert_eq!(f.reading.unit.as_deref(), Some("đồng"));
+    let f = fig(&figs, "hai mươi mốt nghìn không trăm mười một", 0);
+    assert_eq!(
+        (f.reading.value, f.reading.unit.as_deref()),
+        (Some(21011.0), Some("lượt"))
+    );
+    let f = fig(&figs, "mười lăm phần trăm", 0);
+    assert_eq!(
+        (f.reading.kind, f.reading.value, f.reading.change),
+        (Kind::Percent, Some(15.0), true)
+    );
+    let f = fig(&figs, "7.000", 0);
+    assert_eq!(
+        (f.reading.kind, f.reading.value, f.reading.qualifier),
+        (Kind::Money, Some(7000.0), Some(Qualifier::UpTo))
+    );
+    let f = fig(&figs, "âm 1,5", 0);
+    assert_eq!(f.reading.value, Some(-1.5));
+}
+
+#[test]
+fn word_traps_give_no_figure() {
+    let figs = in_words();
+    for trap in [
+        "Năm", "Hai", "Ba", "một", "không", "Tư", "tư", "Một", "năm",
+    ] {
+        assert!(
+            !figs.iter().any(|f| f.text == trap),
+            "{trap:?} read as a number: {:?}",
+            texts(&figs)
+        );
+    }
+    // The dateline's weekday is no ordinal; `Năm 2023` is a year.
+    assert_eq!(fig(&figs, "2023", 0).reading.kind, Kind::Year);
+}
+
+#[test]
+fn ordinals_and_dates_in_words() {
+    let figs = in_words();
+    assert_eq!(fig(&figs, "đầu tiên", 0).reading.value, Some(1.0));
+    assert_eq!(fig(&figs, "nhất", 0).reading.kind, Kind::Ordinal);
+    // `lớp thứ hai ngày 12 …`: after a noun, `thứ hai` is "second", not Monday.
+    assert_eq!(fig(&figs, "hai", 0).reading.value, Some(2.0));
+    let f = fig(&figs, "3 tháng ba", 0);
+    assert_eq!(f.reading.date.as_deref(), Some("--03-03"));
+    let f = fig(&figs, "12 tháng 10 năm 2023", 0);
+    assert_eq!(f.reading.date.as_deref(), Some("2023-10-12"));
+    let f = fig(&figs, "IV/2023", 0);
+    assert_eq!(f.reading.date.as_deref(), Some("2023-Q4"));
+    let f = fig(&figs, "4 năm 2024", 0);
+    assert_eq!(f.reading.date.as_deref(), Some("2024-Q4"));
+    let f = fig(&figs, "3", 0);
+    assert_eq!(f.reading.date.as_deref(), Some("2024-04-03"));
+    let f = fig(&figs, "2020-2025", 0);
+    assert_eq!(f.reading.kind, Kind::YearRange);
+}
+
+#[test]
+fn mixed_forms_and_money_ranges() {
+    let figs = in_words();
+    let f = fig(&figs, "1000-2000", 0);
+    assert_eq!(
+        (f.reading.kind, f.reading.value, f.reading.value_to),
+        (Kind::Money, Some(1000.0), Some(2000.0))
+    );
+    let f = fig(&figs, "5", 0);
+    assert_eq!(
+        (f.reading.value, f.reading.unit.as_deref()),
+        (Some(5000.0), Some("người"))
+    );
+    let f = fig(&figs, "1,2", 0);
+    assert_eq!(f.reading.value, Some(1.2e6));
+}
+
+/// The sample articles, eight times over in one text: extraction finishes and finds eight
+/// times the figures of one copy (the benchmark `scaling` shows the cost stays linear).
+#[test]
+fn eight_copies_in_one_document_extract() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_articles");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    paths.sort();
+    let once: String = paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .map(|t| solieu::text::normalize(&t))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    assert!(!once.is_empty());
+    // A blank line between copies, so each copy's lines keep their roles.
+    let eight = vec![once.clone(); 8].join("\n\n\n");
+    let one = extract(&once).len();
+    let all = extract(&eight);
+    assert!(one > 50, "{one}");
+    assert!(
+        all.len() >= 8 * one - 8 && all.len() <= 8 * one + 8,
+        "{} figures for 8 copies of {one}",
+        all.len()
+    );
+    for w in all.windows(2) {
+        assert!(w[0].end <= w[1].start);
+    }
 }

@@ -5,6 +5,8 @@
 //!   right-to-left characters, NBSP, glued letters) gives figures inside the text, equal to
 //!   their slice, in order, not overlapping, with ids 1..n;
 //! * `decode_bytes` never panics on random bytes (with and without BOMs and web-page heads);
+//! * any whole number below a million million, spelled out in words the way the textbooks do
+//!   (`hai mươi mốt nghìn không trăm mười một`), is read back as itself;
 //! * importing a mutated valid document never accepts a figure whose offsets fall outside the
 //!   text or whose slice differs from its `text`.
 
@@ -173,6 +175,67 @@ fn article_text() -> impl Strategy<Value = String> {
         }
         s
     })
+}
+
+const DIGITS: [&str; 10] = [
+    "không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín",
+];
+
+/// Three digits in words; `full` writes the hundreds even when they are zero (`không trăm`),
+/// as every group after the first does.
+fn spell_group(n: u64, full: bool) -> Vec<&'static str> {
+    let (h, t, u) = ((n / 100) as usize, ((n / 10) % 10) as usize, (n % 10) as usize);
+    let mut out = Vec::new();
+    if h > 0 || full {
+        out.extend([DIGITS[h], "trăm"]);
+    }
+    match t {
+        0 if u > 0 && !out.is_empty() => out.push("linh"),
+        0 => {}
+        1 => out.push("mười"),
+        _ => out.extend([DIGITS[t], "mươi"]),
+    }
+    match u {
+        0 => {}
+        1 if t >= 2 => out.push("mốt"),
+        5 if t >= 1 => out.push("lăm"),
+        _ => out.push(DIGITS[u]),
+    }
+    out
+}
+
+/// A number below 10^12 in words, independent of the extractor's grammar.
+fn spell(n: u64) -> String {
+    if n == 0 {
+        return "không".into();
+    }
+    const SCALES: [&str; 4] = ["tỷ", "triệu", "nghìn", ""];
+    let groups = [n / 1_000_000_000, (n / 1_000_000) % 1000, (n / 1000) % 1000, n % 1000];
+    let mut words: Vec<&str> = Vec::new();
+    for (g, scale) in groups.into_iter().zip(SCALES) {
+        if g == 0 {
+            continue;
+        }
+        words.extend(spell_group(g, !words.is_empty()));
+        if !scale.is_empty() {
+            words.push(scale);
+        }
+    }
+    words.join(" ")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// A number spelled out is read back as itself, as one figure.
+    #[test]
+    fn numbers_in_words_read_back(n in prop_oneof![0u64..1000, 0u64..1_000_000, 0u64..1_000_000_000_000]) {
+        let text = spell(n);
+        let figures = solieu::extract::extract(&text);
+        prop_assert_eq!(figures.len(), 1, "{}: {:?}", text, figures);
+        prop_assert_eq!(figures[0].reading.value, Some(n as f64), "{}", text);
+        prop_assert_eq!(&figures[0].text, &text);
+    }
 }
 
 proptest! {

@@ -237,18 +237,17 @@ const SCALES: &[(&str, f64)] = &[
     ("tỉ", 1e9),
 ];
 
-const CURRENCIES: &[&str] = &["đồng", "vnđ", "vnd", "usd", "đ"];
 
 /// The words around a token, raw and folded.
-struct Around<'a> {
-    before: Vec<Tok<'a>>,
-    bf: Vec<Word<'a>>,
-    after: Vec<Tok<'a>>,
-    af: Vec<Word<'a>>,
+pub(crate) struct Around<'a> {
+    pub(crate) before: Vec<Tok<'a>>,
+    pub(crate) bf: Vec<Word<'a>>,
+    pub(crate) after: Vec<Tok<'a>>,
+    pub(crate) af: Vec<Word<'a>>,
 }
 
 impl<'a> Around<'a> {
-    fn new(text: &'a str, start: usize, end: usize) -> Self {
+    pub(crate) fn new(text: &'a str, start: usize, end: usize) -> Self {
         let mut before = words::before(text, start);
         let mut after = words::after(text, end);
         // Rules look at most a dozen items each way.
@@ -443,9 +442,10 @@ fn classify_slash(ctx: &Ctx<'_>, s: &str, raw: Raw, a: &Around<'_>) -> (Option<R
         return (Some(reading(Kind::Other, nums[0].map(f64::from))), 0.9);
     }
     if parts.len() == 3 {
-        if let (Some(d), Some(m), Some(y)) = (nums[0], nums[1], nums[2])
-            && parts[2].len() == 4
-            && valid_date(y as i32, m, d)
+        if let (Some(d), Some(m), Some(y)) = (nums[0], nums[1], super::rules::dates::full_year(parts[2]))
+            && parts[0].len() <= 2
+            && parts[1].len() <= 2
+            && valid_date(y, m, d)
         {
             let mut r = reading(Kind::Date, None);
             r.date = Some(format!("{y:04}-{m:02}-{d:02}"));
@@ -571,8 +571,27 @@ fn unit_after(after: &[Tok<'_>], af: &[Word<'_>]) -> Option<(String, usize)> {
     Some((join(0, end), end))
 }
 
+/// The counted noun at the head of `words` (folded), from [`UNITS`] only: how many words it
+/// takes. Numbers in words use this instead of [`unit_after`]'s guess, as `hai bên` (both
+/// sides) is not a count of "bên".
+pub(crate) fn known_unit_len(words: &[&str]) -> Option<usize> {
+    UNITS_BY_FIRST_WORD
+        .get(words.first()?)?
+        .iter()
+        .filter_map(|(u, _)| words::phrase_at(words, 0, u))
+        .max()
+}
+
+/// The counted noun after a number when it is a known one (see [`known_unit_len`]), as
+/// [`unit_after`] writes it.
+pub(crate) fn known_unit_after(after: &[Tok<'_>], af: &[Word<'_>]) -> Option<(String, usize)> {
+    let first: Vec<&str> = af.iter().take(5).map(|w| &**w).collect();
+    known_unit_len(&first)?;
+    unit_after(after, af)
+}
+
 /// `hơn`, `gần`, `khoảng`, … right before the number.
-fn qualifier_before(a: &Around<'_>) -> Option<Qualifier> {
+pub(crate) fn qualifier_before(a: &Around<'_>) -> Option<Qualifier> {
     let b = &a.bf;
     let q = |p: &str| ends_with_phrase(b, p);
     if q("trên dưới")
@@ -604,7 +623,7 @@ fn qualifier_before(a: &Around<'_>) -> Option<Qualifier> {
 }
 
 /// `trở lên` / `trở xuống` right after the number (or its `%`, or its counted noun).
-fn qualifier_after(af: &[Word<'_>], skip: usize) -> Option<Qualifier> {
+pub(crate) fn qualifier_after(af: &[Word<'_>], skip: usize) -> Option<Qualifier> {
     let rest = af.get(skip..)?;
     if starts_with_phrase(rest, "trở lên") {
         Some(Qualifier::AtLeast)
@@ -616,7 +635,7 @@ fn qualifier_after(af: &[Word<'_>], skip: usize) -> Option<Qualifier> {
 }
 
 /// `tăng 39,4% so với …`: an increase or decrease, not a level.
-fn is_change(a: &Around<'_>, qualifier: Option<Qualifier>) -> bool {
+pub(crate) fn is_change(a: &Around<'_>, qualifier: Option<Qualifier>) -> bool {
     let b = &a.bf;
     let n = b.len();
     let skip = usize::from(qualifier.is_some() && n > 0);
@@ -643,7 +662,7 @@ fn is_change(a: &Around<'_>, qualifier: Option<Qualifier>) -> bool {
         })
 }
 
-fn in_url_or_file(text: &str, start: usize, end: usize) -> bool {
+pub(crate) fn in_url_or_file(text: &str, start: usize, end: usize) -> bool {
     // Only a bounded neighbourhood is searched, so a megabyte without spaces stays linear.
     let mut lo = start.saturating_sub(200);
     while !text.is_char_boundary(lo) {
@@ -734,7 +753,9 @@ fn classify_digits(
             return (Some(reading(Kind::Other, None)), 0.9, end, swallowed);
         }
         let lower = fold(&glued);
-        if !UNITS.iter().any(|(u, _)| *u == lower) && !CURRENCIES.contains(&lower.as_str()) {
+        if !UNITS.iter().any(|(u, _)| *u == lower)
+            && super::rules::lexicon::currency_after(&[lower.as_str()]).is_none()
+        {
             return (Some(reading(Kind::Other, int_value(s))), 0.8, raw.end, 0);
         }
     }
@@ -903,28 +924,12 @@ fn classify_digits(
         return (Some(r), 0.85, raw.end, 0);
     }
 
-    // Money: `5 triệu đồng`, `200.000 đồng`, `1,5 tỷ đồng`.
+    // `1,2 triệu`: a scale word after the digits. Amounts with a currency (`5 triệu đồng`)
+    // are read by the money rules (`rules::money`), which replace this reading.
     let (scale, scale_words) = SCALES
         .iter()
         .find(|(w, _)| a.af.first().is_some_and(|f| f == w))
         .map_or((1.0, 0), |(_, m)| (*m, 1));
-    if let Some(cur) = a.af.get(scale_words)
-        && CURRENCIES.contains(&&**cur)
-        && !(cur == "đồng" && a.af.get(scale_words + 1).is_some_and(|w| w == "chí"))
-    {
-        let p = parse_grouped(s, ctx.style, scale_words > 0);
-        let mut r = reading(Kind::Money, p.map(|p| p.value * scale));
-        r.unit = Some(
-            a.after[..=scale_words]
-                .iter()
-                .map(|t| t.s)
-                .collect::<Vec<_>>()
-                .join(" "),
-        );
-        r.qualifier = qualifier_before(a);
-        r.change = is_change(a, r.qualifier);
-        return (Some(r), p.map_or(0.5, |p| p.confidence), raw.end, 0);
-    }
 
     // `kinh phí 150 triệu`: a sum of money named before it, without the currency.
     let money_words = [

@@ -6,6 +6,7 @@
 pub mod classify;
 pub mod number;
 pub mod page;
+pub mod rules;
 pub mod scan;
 pub mod words;
 
@@ -82,7 +83,8 @@ fn figures_of(text: &str, lines: &[page::Line], published: Option<&str>) -> Vec<
             None => i += 1,
         }
     }
-    to_figures(text, drafts)
+    let ruled = rules::run(text, &raws, lines, ctx.style);
+    to_figures(text, rules::settle(drafts, ruled))
 }
 
 /// Which way the article groups digits, from its unambiguous numbers: `97,2` and `1.234.567`

@@ -1,0 +1,403 @@
+//! The grammar of number phrases, the way Duckling keeps its rules: small named rules, each a
+//! pattern over tokens (digits, number words, unit, currency and qualifier words) and what it
+//! produces, grouped by dimension in files of their own:
+//!
+//! - [`numbers`]: numbers written in words (`hai mươi mốt nghìn không trăm mười một`), mixed
+//!   and informal forms (`hai phẩy 23`, `100K`, `âm 1.200`, `,77`), ordinals in words, `phần
+//!   trăm`;
+//! - [`dates`]: dates and periods as officials write them (`ngày 12 tháng 10 năm 2017`,
+//!   `mồng 3 tháng ba`, `quý IV/2023`, `tuần đầu tiên của tháng 9 năm 2017`);
+//! - [`money`]: amounts with a currency before or after, over two units (`2 đô la và 23 xen`),
+//!   and ranges (`1000-2000 đồng`, `giữa 1,1 và 1,3 đô la`).
+//!
+//! Word lists live in [`lexicon`]. The digit-by-digit classifier ([`super::classify`]) still
+//! reads every run of digits; a rule's reading replaces the classifier's where they overlap, in
+//! one place: [`settle`].
+
+pub mod dates;
+pub mod lexicon;
+pub mod money;
+pub mod numbers;
+
+use super::classify::{self, Draft};
+use super::number::Style;
+use super::page::{Line, LineRole};
+use super::scan::{Raw, Shape};
+use super::words::{self, Word};
+use crate::model::{Kind, Qualifier, Reading};
+
+/// One token of a line: a word, a run of digits (or a Roman numeral) as the scanner found it,
+/// or one punctuation character.
+#[derive(Debug, Clone)]
+pub struct T<'a> {
+    /// First byte in the whole text.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// As written.
+    pub s: &'a str,
+    /// Folded (words), as written otherwise.
+    pub f: Word<'a>,
+    /// The scanner's shape, for digits and Roman numerals.
+    pub num: Option<Shape>,
+    /// True for a word (letters).
+    pub word: bool,
+}
+
+/// The tokens of one line (or one piece of a very long line) and what rules need besides.
+pub struct Stream<'a> {
+    /// The whole text.
+    pub text: &'a str,
+    /// The tokens.
+    pub toks: Vec<T<'a>>,
+    /// How the article groups digits.
+    pub style: Style,
+    /// The line's role.
+    pub role: LineRole,
+}
+
+impl<'a> Stream<'a> {
+    /// The folded word at `i`, or `""` past the end or for a number.
+    pub fn w(&self, i: usize) -> &str {
+        match self.toks.get(i) {
+            Some(t) if t.num.is_none() => &t.f,
+            _ => "",
+        }
+    }
+
+    /// True when token `i` touches the one before it (no space between).
+    pub fn glued(&self, i: usize) -> bool {
+        i > 0 && i < self.toks.len() && self.toks[i].start == self.toks[i - 1].end
+    }
+
+    /// True when token `i` is a run of plain digits (possibly grouped), not a Roman numeral.
+    pub fn is_digits(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.num == Some(Shape::Digits))
+    }
+
+    /// The folded words from `i` on (numbers as `""`), at most `n`.
+    pub fn words_from(&self, i: usize, n: usize) -> Vec<&str> {
+        (i..(i + n).min(self.toks.len()))
+            .map(|k| self.w(k))
+            .collect()
+    }
+
+    /// The folded words before `i` (numbers as `""`), at most `n`, in text order.
+    pub fn words_before(&self, i: usize, n: usize) -> Vec<&str> {
+        (i.saturating_sub(n)..i).map(|k| self.w(k)).collect()
+    }
+}
+
+/// What a rule produces: a span of tokens and its reading. Qualifier, change and the counted
+/// noun are added from the words around it by [`finish`] unless the rule set them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// First token.
+    pub from: usize,
+    /// One past the last token.
+    pub to: usize,
+    /// The reading.
+    pub reading: Reading,
+    /// How sure.
+    pub confidence: f32,
+    /// True when [`finish`] should look for the counted noun after the span.
+    pub wants_unit: bool,
+}
+
+impl Hit {
+    /// A hit of one kind and value over tokens `from..to`.
+    pub fn new(from: usize, to: usize, kind: Kind, value: Option<f64>, confidence: f32) -> Self {
+        let mut reading = Reading::new(kind);
+        reading.value = value;
+        Hit {
+            from,
+            to,
+            reading,
+            confidence,
+            wants_unit: false,
+        }
+    }
+}
+
+/// A rule: its name (for tests and the README's forms table) and its pattern. A pattern looks
+/// at the stream from token `i` and returns the figures it reads there (most rules one; a range
+/// written `từ 1000 đồng đến 2000 đồng` gives two).
+pub struct Rule {
+    /// Short name.
+    pub name: &'static str,
+    /// The pattern.
+    pub apply: fn(&Stream<'_>, usize) -> Option<Vec<Hit>>,
+}
+
+/// Every rule, dates first: where two rules match at the same token the longer match wins, and
+/// on a tie the earlier rule.
+pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
+    dates::RULES
+        .iter()
+        .chain(money::RULES.iter())
+        .chain(numbers::RULES.iter())
+}
+
+/// The figures the rules read in the text, in order, disjoint.
+pub fn run(text: &str, raws: &[Raw], lines: &[Line], style: Style) -> Vec<Draft> {
+    let mut out = Vec::new();
+    let mut raw_i = 0;
+    for line in lines {
+        if matches!(line.role, LineRole::Counter | LineRole::Dateline) {
+            continue;
+        }
+        // A line of megabytes (a text without breaks) is read in pieces cut at a space, so
+        // the token buffer stays small; a phrase cut in two is the only loss.
+        let mut from = line.start;
+        while from < line.end {
+            let mut to = (from + PIECE).min(line.end);
+            while !text.is_char_boundary(to) {
+                to -= 1;
+            }
+            if to < line.end {
+                to = text[from..to]
+                    .rfind(' ')
+                    .filter(|&k| k > 0)
+                    .map_or(to, |k| from + k);
+            }
+            if to <= from {
+                to = line.end;
+            }
+            while raw_i < raws.len() && raws[raw_i].end <= from {
+                raw_i += 1;
+            }
+            let stream = tokens(text, from, to, &raws[raw_i..], style, line.role);
+            run_stream(&stream, &mut out);
+            from = to;
+        }
+    }
+    out
+}
+
+const PIECE: usize = 64 * 1024;
+
+/// Cheap first test: could a rule start at token `i`?
+fn may_start(s: &Stream<'_>, i: usize) -> bool {
+    let t = &s.toks[i];
+    if t.num.is_some() {
+        return true;
+    }
+    let w = &*t.f;
+    lexicon::digit(w).is_some()
+        || matches!(
+            w,
+            "mười" | "trăm" | "âm" | "-" | "−" | "," | "thứ" | "đầu" | "tuần" | "giêng" | "chạp"
+                | "nhất"
+        )
+}
+
+fn run_stream(s: &Stream<'_>, out: &mut Vec<Draft>) {
+    let n = s.toks.len();
+    let mut i = 0;
+    while i < n {
+        if !may_start(s, i) {
+            i += 1;
+            continue;
+        }
+        let mut best: Option<Vec<Hit>> = None;
+        for rule in all_rules() {
+            if let Some(hits) = (rule.apply)(s, i)
+                && let Some(last) = hits.last()
+                && best
+                    .as_ref()
+                    .and_then(|b| b.last())
+                    .is_none_or(|b| last.to > b.to)
+            {
+                best = Some(hits);
+            }
+        }
+        match best {
+            Some(hits) => {
+                let end = hits.last().map_or(i + 1, |h| h.to.max(i + 1));
+                for h in hits {
+                    out.push(finish(s, h));
+                }
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// The tokens of `text[from..to]`: words and punctuation from the lexer, with every scanned
+/// number (`raws`, from the first that may overlap) as one token.
+fn tokens<'a>(
+    text: &'a str,
+    from: usize,
+    to: usize,
+    raws: &[Raw],
+    style: Style,
+    role: LineRole,
+) -> Stream<'a> {
+    let lexed = words::lex(text, from, to);
+    let mut toks = Vec::with_capacity(lexed.len());
+    let mut r = 0;
+    // The last raw pushed, so a number split over several lexer items is pushed once.
+    let mut pushed: Option<usize> = None;
+    for t in &lexed {
+        let (mut a, b) = (t.pos, t.pos + t.s.len());
+        while a < b {
+            while r < raws.len() && raws[r].end <= a {
+                r += 1;
+            }
+            match raws.get(r) {
+                Some(raw) if raw.start < b && raw.end <= to => {
+                    if raw.start > a {
+                        toks.push(piece(text, a, raw.start, t.word));
+                    }
+                    if pushed != Some(r) {
+                        toks.push(T {
+                            start: raw.start,
+                            end: raw.end,
+                            s: &text[raw.start..raw.end],
+                            f: Word::Borrowed(&text[raw.start..raw.end]),
+                            num: Some(raw.shape),
+                            word: false,
+                        });
+                        pushed = Some(r);
+                    }
+                    a = a.max(raw.end);
+                }
+                _ => {
+                    toks.push(piece(text, a, b, t.word));
+                    a = b;
+                }
+            }
+        }
+    }
+    Stream {
+        text,
+        toks,
+        style,
+        role,
+    }
+}
+
+fn piece(text: &str, a: usize, b: usize, word: bool) -> T<'_> {
+    let s = &text[a..b];
+    T {
+        start: a,
+        end: b,
+        s,
+        f: if word {
+            words::fold_word(s)
+        } else {
+            Word::Borrowed(s)
+        },
+        num: None,
+        word,
+    }
+}
+
+/// A hit as a draft: byte span, and the qualifier, change and counted noun read from the words
+/// around it the way digit figures get theirs.
+fn finish(s: &Stream<'_>, h: Hit) -> Draft {
+    let start = s.toks[h.from].start;
+    let end = s.toks[h.to.max(h.from + 1) - 1].end;
+    let mut reading = h.reading;
+    let around = classify::Around::new(s.text, start, end);
+    if reading.qualifier.is_none() && !matches!(reading.kind, Kind::Date | Kind::Ordinal) {
+        reading.qualifier = qualifier_before(&around)
+            .or_else(|| classify::qualifier_before(&around))
+            .or_else(|| {
+                let skip = reading.unit.as_ref().map_or(0, |u| u.split(' ').count());
+                classify::qualifier_after(&around.af, skip)
+            });
+    }
+    if matches!(
+        reading.kind,
+        Kind::Count | Kind::Decimal | Kind::Money | Kind::Percent
+    ) {
+        reading.change = classify::is_change(&around, reading.qualifier);
+    }
+    if h.wants_unit && reading.unit.is_none() {
+        reading.unit = classify::known_unit_after(&around.after, &around.af).map(|u| u.0);
+    }
+    if matches!(s.role, LineRole::Chrome) || classify::in_url_or_file(s.text, start, end) {
+        reading.boilerplate = true;
+    }
+    Draft {
+        start,
+        end,
+        reading,
+        confidence: h.confidence,
+    }
+}
+
+/// The bounds the lexicon adds to the classifier's (`ít hơn`, `không tới`, `cao hơn`, `tầm`).
+fn qualifier_before(a: &classify::Around<'_>) -> Option<Qualifier> {
+    let q = |list: &[&str]| list.iter().any(|p| words::ends_with_phrase(&a.bf, p));
+    if q(lexicon::UP_TO_BEFORE) {
+        Some(Qualifier::UpTo)
+    } else if q(lexicon::MORE_THAN_BEFORE) {
+        Some(Qualifier::MoreThan)
+    } else if q(lexicon::ABOUT_BEFORE) {
+        Some(Qualifier::About)
+    } else {
+        None
+    }
+}
+
+/// The one place where overlapping readings are settled: a rule's reading replaces every
+/// classifier draft it overlaps (rules match whole phrases the classifier reads piece by
+/// piece); elsewhere the classifier's drafts stand. Both lists are in order and disjoint.
+pub fn settle(drafts: Vec<Draft>, hits: Vec<Draft>) -> Vec<Draft> {
+    let mut out = Vec::with_capacity(drafts.len() + hits.len());
+    let mut hits = hits.into_iter().peekable();
+    for d in drafts {
+        // Emit every hit that ends before this draft starts.
+        while let Some(h) = hits.next_if(|h| h.end <= d.start) {
+            out.push(h);
+        }
+        // A hit overlapping the draft replaces it (and is emitted once, later).
+        if hits.peek().is_some_and(|h| h.start < d.end) {
+            continue;
+        }
+        out.push(d);
+    }
+    out.extend(hits);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(start: usize, end: usize, kind: Kind) -> Draft {
+        Draft {
+            start,
+            end,
+            reading: Reading::new(kind),
+            confidence: 1.0,
+        }
+    }
+
+    #[test]
+    fn settle_prefers_rules_where_they_overlap() {
+        let drafts = vec![
+            d(0, 2, Kind::Count),
+            d(5, 7, Kind::Count),
+            d(8, 12, Kind::Year),
+            d(20, 22, Kind::Count),
+        ];
+        let hits = vec![d(5, 12, Kind::Date), d(14, 16, Kind::Count)];
+        let got: Vec<(usize, usize, Kind)> = settle(drafts, hits)
+            .into_iter()
+            .map(|d| (d.start, d.end, d.reading.kind))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (0, 2, Kind::Count),
+                (5, 12, Kind::Date),
+                (14, 16, Kind::Count),
+                (20, 22, Kind::Count)
+            ]
+        );
+    }
+}

@@ -14,4 +14,5 @@ pub mod gui;
 pub mod indicators;
 pub mod load;
 pub mod model;
+pub mod places;
 pub mod text;

@@ -27,7 +27,8 @@ struct Cli {
 enum Command {
     /// Extract the figures of articles (files or folders) without a window.
     Extract {
-        /// Files (.txt, .html, .htm) or folders of them.
+        /// Files (.txt, .html, .htm, .doc, .docx, .rtf, .pdf), folders of them, or web
+        /// addresses (http:// or https://, downloaded and read in reader view).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Output format.
@@ -93,11 +94,32 @@ fn main() -> ExitCode {
 
 fn extract(paths: &[PathBuf], format: Format, output: Option<&std::path::Path>) -> ExitCode {
     let cat = catalogue();
-    let (files, mut errors) = load::collect_paths(paths);
-    let results: Vec<_> = files
-        .par_iter()
-        .map(|p| load::load_file(p).map(|l| analyze::analyze_with(&p.to_string_lossy(), l, &cat)))
+    // Web addresses are downloaded; everything else is a file or a folder.
+    let (urls, paths): (Vec<&PathBuf>, Vec<&PathBuf>) = paths
+        .iter()
+        .partition(|p| load::is_web_address(&p.to_string_lossy()));
+    let paths: Vec<PathBuf> = paths.into_iter().cloned().collect();
+    let (files, mut errors) = load::collect_paths(&paths);
+    let mut results: Vec<_> = urls
+        .iter()
+        .map(|u| {
+            let url = u.to_string_lossy();
+            load::load_url(&url)
+                .map(|l| analyze::analyze_with(&url, l, &cat))
+                .map_err(|e| load::LoadError {
+                    path: PathBuf::from(e.url),
+                    reason: e.reason,
+                })
+        })
         .collect();
+    results.extend(
+        files
+            .par_iter()
+            .map(|p| {
+                load::load_file(p).map(|l| analyze::analyze_with(&p.to_string_lossy(), l, &cat))
+            })
+            .collect::<Vec<_>>(),
+    );
     let mut articles = Vec::with_capacity(results.len());
     for r in results {
         match r {

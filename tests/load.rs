@@ -413,7 +413,10 @@ fn bad_input_gets_a_clear_error() {
         "bang.xlsx",
         b"PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0[Content_Types].xml PK xl/workbook.xml",
     );
-    assert!(xlsx.contains("Excel workbook (.xlsx): not a format"), "{xlsx}");
+    assert!(
+        xlsx.contains("Excel workbook (.xlsx): not a format"),
+        "{xlsx}"
+    );
     assert!(load_err(d, "a.zip.txt", b"PK\x03\x04\x14\0\0\0").contains("ZIP"));
     let ctl: Vec<u8> = (0u8..=255).cycle().take(4000).collect();
     assert!(load_err(d, "random.txt", &ctl).contains("binary file"));
@@ -466,7 +469,9 @@ fn unreadable_file() {
 fn folders_expand_to_their_articles() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    for name in ["b.html", "a.txt", "c.HTM", "d.pdf", "e.docx", "f.xlsx", "notes"] {
+    for name in [
+        "b.html", "a.txt", "c.HTM", "d.pdf", "e.docx", "f.xlsx", "notes",
+    ] {
         write(d, name, b"x");
     }
     std::fs::create_dir(d.join("sub")).unwrap();
@@ -575,7 +580,10 @@ fn docx_made_by_python_docx_reads_paragraphs_cells_and_legacy_fonts() {
     );
     assert!(got.text.contains("97,2% cán bộ cấp xã"));
     // Each cell separate, each row on its line.
-    assert!(lines.contains(&"Nội dung\tNăm 2022\tNăm 2023\t"), "{lines:?}");
+    assert!(
+        lines.contains(&"Nội dung\tNăm 2022\tNăm 2023\t"),
+        "{lines:?}"
+    );
     assert!(lines.contains(&"Trung cấp lý luận chính trị\t45\t52\t"));
     // Typed with the TCVN3 font .VnTime.
     assert!(
@@ -600,7 +608,10 @@ fn pdf_made_by_reportlab_reads_and_a_scan_is_refused() {
     assert!(text.contains("97,2% cán bộ cấp xã"), "{text}");
     assert!(text.contains("1.250 triệu đồng"), "{text}");
     let err = load_file(&fixture("scanned.pdf")).unwrap_err().to_string();
-    assert!(err.contains("no text layer") && err.contains("1 page"), "{err}");
+    assert!(
+        err.contains("no text layer") && err.contains("1 page"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -652,7 +663,11 @@ fn legacy_text_files_of_real_inputs_decode_exactly() {
         let got = load_file(&dir.join(file)).unwrap_or_else(|e| panic!("{e}"));
         let truth = std::fs::read_to_string(dir.join(truth)).unwrap();
         assert_eq!(got.encoding, encoding, "{file}");
-        assert_eq!(got.text.trim_end(), solieu::text::normalize(&truth).trim_end(), "{file}");
+        assert_eq!(
+            got.text.trim_end(),
+            solieu::text::normalize(&truth).trim_end(),
+            "{file}"
+        );
     }
 }
 
@@ -740,7 +755,12 @@ const PAGES: [PageTruth; 9] = [
             "Nguyễn Ngọc Tân (18 tuổi, quê Phủ Lý, Hà Nam)",
             "14 bệnh nhân còn lại đang điều trị",
         ],
-        chrome: &["0123.888.0123", "0129.233.3555", "Copyright 1997", "12 người tử nạn"],
+        chrome: &[
+            "0123.888.0123",
+            "0129.233.3555",
+            "Copyright 1997",
+            "12 người tử nạn",
+        ],
     },
     PageTruth {
         file: "06_dantri_2022_cao_toc_tuyen_quang_phu_tho.html",
@@ -748,7 +768,10 @@ const PAGES: [PageTruth; 9] = [
         lead: "(Dân trí) - Sau khi được điều chỉnh đầu tư",
         first: "Bộ Kế hoạch và Đầu tư mới đây có báo cáo",
         date: None,
-        numbers: &["Số này tăng thêm 4.087 tỷ đồng", "Quyết định số 610 ngày 13/7/2022"],
+        numbers: &[
+            "Số này tăng thêm 4.087 tỷ đồng",
+            "Quyết định số 610 ngày 13/7/2022",
+        ],
         chrome: &[],
     },
     PageTruth {
@@ -757,7 +780,10 @@ const PAGES: [PageTruth; 9] = [
         lead: "(Dân trí) - Kết luận của Thanh tra Bộ Công Thương",
         first: "Thanh tra Bộ Công Thương vừa công bố kết luận thanh tra",
         date: None,
-        numbers: &["trong quý I và quý II/2021", "mức bình quân 1 tháng năm 2021"],
+        numbers: &[
+            "trong quý I và quý II/2021",
+            "mức bình quân 1 tháng năm 2021",
+        ],
         chrome: &[],
     },
     PageTruth {
@@ -766,7 +792,10 @@ const PAGES: [PageTruth; 9] = [
         lead: "(Dân trí) - Công trình Nhà ga T3 khi hoàn thành",
         first: "Chiều 24/12, dự án Xây dựng Nhà ga hành khách T3",
         date: None,
-        numbers: &["Tổng mức đầu tư là 10.990 tỷ đồng", "dự kiến thi công trong 24 tháng"],
+        numbers: &[
+            "Tổng mức đầu tư là 10.990 tỷ đồng",
+            "dự kiến thi công trong 24 tháng",
+        ],
         chrome: &[],
     },
     PageTruth {
@@ -800,7 +829,10 @@ fn real_saved_pages_read_like_a_reader_view() {
             article.title.as_deref() == Some(t.title),
             format!("title {:?}", article.title),
         );
-        check(paragraphs[0] == t.title, format!("first paragraph {:?}", paragraphs[0]));
+        check(
+            paragraphs[0] == t.title,
+            format!("first paragraph {:?}", paragraphs[0]),
+        );
         // After the headline and a dateline, the article starts: lead or first sentence (the
         // lead may carry a location stamp before it, `TP HCM`).
         let start = paragraphs
@@ -812,7 +844,10 @@ fn real_saved_pages_read_like_a_reader_view() {
         let starts_with = |s: &str| start.find(s).is_some_and(|at| at <= 10);
         check(
             starts_with(t.lead) || starts_with(t.first),
-            format!("starts with {:?}", start.chars().take(120).collect::<String>()),
+            format!(
+                "starts with {:?}",
+                start.chars().take(120).collect::<String>()
+            ),
         );
         check(
             article.published.as_deref() == t.date,
@@ -827,7 +862,10 @@ fn real_saved_pages_read_like_a_reader_view() {
         }
         // The whole page stays available.
         check(
-            got.info.full_text.as_deref().is_some_and(|f| f.len() > got.text.len()),
+            got.info
+                .full_text
+                .as_deref()
+                .is_some_and(|f| f.len() > got.text.len()),
             "no full page text".into(),
         );
         check(article.site.is_some(), "no site".into());
@@ -837,7 +875,10 @@ fn real_saved_pages_read_like_a_reader_view() {
 
 /// A one-thread HTTP server on 127.0.0.1 answering each path from `routes` (status, headers,
 /// body); it serves `n` requests and stops.
-fn serve(routes: Vec<(&'static str, u16, Vec<(&'static str, String)>, Vec<u8>)>, n: usize) -> String {
+fn serve(
+    routes: Vec<(&'static str, u16, Vec<(&'static str, String)>, Vec<u8>)>,
+    n: usize,
+) -> String {
     use std::io::{BufRead, BufReader, Write};
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();
@@ -859,7 +900,10 @@ fn serve(routes: Vec<(&'static str, u16, Vec<(&'static str, String)>, Vec<u8>)>,
                 .find(|r| r.0 == path)
                 .map(|r| (r.1, r.2.clone(), r.3.clone()))
                 .unwrap_or((404, vec![], b"not found".to_vec()));
-            let mut head = format!("HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n", body.len());
+            let mut head = format!(
+                "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n",
+                body.len()
+            );
             for (k, v) in headers {
                 head.push_str(&format!("{k}: {v}\r\n"));
             }
@@ -896,14 +940,24 @@ fn web_addresses_are_downloaded_and_read_like_files() {
         4,
     );
     let got = load_url(&format!("{base}/cu")).unwrap_or_else(|e| panic!("{e}"));
-    assert!(got.text.starts_with("Tân Lạc bồi dưỡng cán bộ, công chức cấp xã\n\n"), "{}", got.text);
+    assert!(
+        got.text
+            .starts_with("Tân Lạc bồi dưỡng cán bộ, công chức cấp xã\n\n"),
+        "{}",
+        got.text
+    );
     assert!(got.text.contains("97,2% cán bộ"));
     assert!(!got.text.contains("1.523"));
     assert_eq!(got.info.published.as_deref(), Some("2023-05-15"));
     assert_eq!(got.info.site.as_deref(), Some("127.0.0.1"));
     let err = load_url(&format!("{base}/khong-co")).unwrap_err();
     assert!(err.reason.contains("404"), "{err}");
-    assert!(load_url("ftp://x.vn/a").unwrap_err().reason.contains("http"));
+    assert!(
+        load_url("ftp://x.vn/a")
+            .unwrap_err()
+            .reason
+            .contains("http")
+    );
 
     // `solieu extract URL`.
     let base = serve(
@@ -919,7 +973,11 @@ fn web_addresses_are_downloaded_and_read_like_files() {
         .args(["extract", &format!("{base}/tin.html")])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let a = &doc["articles"][0];
     assert_eq!(a["district"], "Tân Lạc");
@@ -945,7 +1003,9 @@ fn assert_gazetteer_unit(name: &str, text: &str) {
     let meta = solieu::extract::metadata(text);
     if let Some(d) = &meta.district {
         let g = solieu::places::gazetteer();
-        let bare = d.strip_prefix("Quận ").filter(|n| n.chars().all(|c| c.is_ascii_digit()));
+        let bare = d
+            .strip_prefix("Quận ")
+            .filter(|n| n.chars().all(|c| c.is_ascii_digit()));
         assert!(
             !g.districts_named(bare.unwrap_or(d)).is_empty(),
             "{name}: district {d:?} is not in the gazetteer"
@@ -999,5 +1059,8 @@ fn every_district_returned_is_a_gazetteer_unit() {
              có 120 lượt.";
     assert_eq!(solieu::extract::metadata(t).district, None);
     let t = "Quận 1 tổ chức lớp bồi dưỡng cho 200 cán bộ phường.";
-    assert_eq!(solieu::extract::metadata(t).district.as_deref(), Some("Quận 1"));
+    assert_eq!(
+        solieu::extract::metadata(t).district.as_deref(),
+        Some("Quận 1")
+    );
 }

@@ -449,9 +449,10 @@ impl Votes {
                     d.3.push(p);
                 }
             }
-            None => self
-                .districts
-                .push((k, weight, written.to_string(), prefix.into_iter().collect())),
+            None => {
+                self.districts
+                    .push((k, weight, written.to_string(), prefix.into_iter().collect()))
+            }
         }
     }
 
@@ -625,8 +626,23 @@ fn vote_alone(text: &str, lines: &[Line], votes: &mut Votes) {
             let after_prefix = prev.as_deref().is_some_and(|p| {
                 matches!(
                     p,
-                    "huyện" | "quận" | "xã" | "phường" | "trấn" | "phố" | "tp" | "tx" | "tỉnh"
-                        | "đường" | "ấp" | "thôn" | "bản" | "làng" | "ủy" | "ông" | "bà"
+                    "huyện"
+                        | "quận"
+                        | "xã"
+                        | "phường"
+                        | "trấn"
+                        | "phố"
+                        | "tp"
+                        | "tx"
+                        | "tỉnh"
+                        | "đường"
+                        | "ấp"
+                        | "thôn"
+                        | "bản"
+                        | "làng"
+                        | "ủy"
+                        | "ông"
+                        | "bà"
                 )
             });
             // Inside a run of capitalized words (`Nguyễn Văn Yên`), a name does not start in
@@ -690,11 +706,7 @@ pub fn place(text: &str, lines: &[Line]) -> Place {
         }
         if !prefixed_district {
             // A name alone counts when the headline or two lines of the body say it.
-            votes.districts = alone
-                .districts
-                .into_iter()
-                .filter(|d| d.1 >= 2)
-                .collect();
+            votes.districts = alone.districts.into_iter().filter(|d| d.1 >= 2).collect();
         }
     }
     let mut out = Place::default();
@@ -769,7 +781,16 @@ fn unit_2025(text: &str, lines: &[Line]) -> Option<(String, String)> {
     static UNIT_PREFIXES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
         std::sync::LazyLock::new(|| {
             aho_corasick::AhoCorasick::builder()
-                .build(["xã", "Xã", "XÃ", "phường", "Phường", "PHƯỜNG", "đặc khu", "Đặc khu"])
+                .build([
+                    "xã",
+                    "Xã",
+                    "XÃ",
+                    "phường",
+                    "Phường",
+                    "PHƯỜNG",
+                    "đặc khu",
+                    "Đặc khu",
+                ])
                 .ok()
         });
     let ac = UNIT_PREFIXES.as_ref()?;
@@ -798,9 +819,11 @@ fn unit_2025(text: &str, lines: &[Line]) -> Option<(String, String)> {
             continue;
         };
         let line_caps = toks.iter().filter(|t| t.word).all(|t| is_all_caps(t.s));
-        if let Some((k, _, _)) = gazetteer_name(text, &toks, j, line_caps, prefix == "phường", |k| {
-            g.units_2025_by_key(k).iter().any(|u| u.prefix == prefix)
-        }) {
+        if let Some((k, _, _)) =
+            gazetteer_name(text, &toks, j, line_caps, prefix == "phường", |k| {
+                g.units_2025_by_key(k).iter().any(|u| u.prefix == prefix)
+            })
+        {
             match votes.iter_mut().find(|v| v.0 == k && v.1 == prefix) {
                 Some(v) => v.2 += 1,
                 None => votes.push((k, prefix, 1)),
@@ -852,10 +875,7 @@ pub fn province(text: &str, lines: &[Line]) -> Option<String> {
 
 /// `ĐÌNH LẬP` → `Đình Lập` (headlines in capitals).
 fn title_case_words(s: &str) -> String {
-    s.split(' ')
-        .map(title_case)
-        .collect::<Vec<_>>()
-        .join(" ")
+    s.split(' ').map(title_case).collect::<Vec<_>>().join(" ")
 }
 
 fn title_case(w: &str) -> String {
@@ -909,8 +929,14 @@ mod tests {
         assert_eq!(p.province.as_deref(), Some("Bến Tre"));
         assert_eq!(p.province_2025.as_deref(), Some("Vĩnh Long"));
         let g = crate::places::gazetteer();
-        let code = p.district_code.and_then(|c| g.district(c)).map(|d| d.province);
-        assert_eq!(code.and_then(|c| g.province(c)).map(|p| p.name.as_str()), Some("Bến Tre"));
+        let code = p
+            .district_code
+            .and_then(|c| g.district(c))
+            .map(|d| d.province);
+        assert_eq!(
+            code.and_then(|c| g.province(c)).map(|p| p.name.as_str()),
+            Some("Bến Tre")
+        );
         // Written without `tỉnh`.
         let t = "Huyện Phú Tân chú trọng đào tạo cán bộ\n\nPhú Tân, An Giang: 40 cán bộ học.";
         assert_eq!(place_of(t).province.as_deref(), Some("An Giang"));

@@ -157,6 +157,32 @@ fn charset_from_content(content: &str) -> Option<String> {
 /// `embed`, `canvas`, `select`), and elements with the `hidden` attribute or an inline
 /// `display: none`. Lines of `pre` become paragraphs. The result is not yet NFC-normalized.
 pub fn visible_text(html: &str) -> String {
+    walk(html, false)
+}
+
+/// Class or id words of the page furniture that Readability keeps inside an article
+/// (`ul.breadcrumb` of VnExpress: its rule only knows `breadcrumbs`), share and related-links
+/// boxes.
+const FURNITURE: [&str; 5] = ["breadcrumb", "social", "share", "related", "relate-"];
+
+/// [`visible_text`] of an article's HTML (Readability's output), without the furniture left in
+/// it ([`FURNITURE`]).
+pub(crate) fn article_text(html: &str) -> String {
+    walk(html, true)
+}
+
+fn is_furniture(el: &scraper::node::Element) -> bool {
+    [el.attr("class"), el.attr("id")]
+        .into_iter()
+        .flatten()
+        .flat_map(str::split_whitespace)
+        .any(|w| {
+            let w = w.to_ascii_lowercase();
+            FURNITURE.iter().any(|f| w.contains(f))
+        })
+}
+
+fn walk(html: &str, skip_furniture: bool) -> String {
     let doc = Html::parse_document(html);
     let mut out = TextBuilder::default();
     let root = doc.tree.root();
@@ -169,7 +195,7 @@ pub fn visible_text(html: &str) -> String {
             Node::Element(el) => {
                 let name = el.name();
                 out.boundary = true;
-                if HIDDEN.contains(&name) || is_hidden(el) {
+                if HIDDEN.contains(&name) || is_hidden(el) || (skip_furniture && is_furniture(el)) {
                     descend = false;
                 } else if BLOCKS.contains(&name) {
                     out.break_paragraph();
@@ -260,7 +286,11 @@ impl TextBuilder {
                     self.current.push(sep);
                 } else if self.boundary
                     && c.is_uppercase()
-                    && self.current.chars().next_back().is_some_and(char::is_alphabetic)
+                    && self
+                        .current
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphabetic)
                 {
                     // Two inline elements that meet without a space, the second starting a
                     // word in capitals (`<span>TP HCM</span>Nếu`), are two words; a word split

@@ -34,11 +34,11 @@ use std::path::{Path, PathBuf};
 use detect::Decoding;
 
 pub use html::visible_text;
-pub use reader::{Page, read_page};
-pub use web::{FetchError, MAX_PAGE_BYTES, fetch_url, is_web_address, load_url};
 pub use legacy::{
     decode_tcvn3, decode_viscii, decode_vni, encode_tcvn3, encode_vni, encode_windows_1258,
 };
+pub use reader::{Page, read_page};
+pub use web::{FetchError, MAX_PAGE_BYTES, fetch_url, is_web_address, load_url};
 
 /// Files larger than this are refused.
 pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
@@ -304,9 +304,10 @@ fn decode_text(bytes: &[u8], is_html: bool) -> Result<(Cow<'_, str>, String), St
         }
         // Pages in TCVN3 or VNI had to declare a Western charset (the fonts did the rest), so
         // a Western declaration is checked against them.
-        (Some(Decoding::Standard(e)), Err(_)) if e == encoding_rs::WINDOWS_1252 => Ok(
-            decode_with(bytes, detect::best_decoding(bytes, &detect::WESTERN)),
-        ),
+        (Some(Decoding::Standard(e)), Err(_)) if e == encoding_rs::WINDOWS_1252 => Ok(decode_with(
+            bytes,
+            detect::best_decoding(bytes, &detect::WESTERN),
+        )),
         (Some(d), Err(_)) => {
             let (text, had_errors) = d.decode(bytes);
             if had_errors {

@@ -138,7 +138,9 @@ pub(crate) fn unhack_latin(text: String) -> (String, Option<String>) {
 fn guard<T>(what: &str, f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
         Ok(r) => r,
-        Err(_) => Err(format!("{what}: the file is damaged or uses a form Số liệu cannot read")),
+        Err(_) => Err(format!(
+            "{what}: the file is damaged or uses a form Số liệu cannot read"
+        )),
     }
 }
 
@@ -182,7 +184,10 @@ pub(crate) fn read_rtf(bytes: &[u8]) -> Result<(String, String), String> {
     // RTF is 7-bit; raw 8-bit bytes (old writers) are carried as U+0080..U+00FF and turned back
     // into bytes below.
     // The lexer wants the document to end with its closing brace (files often end in NULs).
-    let end = bytes.iter().rposition(|&b| b == b'}').map_or(bytes.len(), |e| e + 1);
+    let end = bytes
+        .iter()
+        .rposition(|&b| b == b'}')
+        .map_or(bytes.len(), |e| e + 1);
     let src: String = bytes[..end].iter().map(|&b| char::from(b)).collect();
     let tokens = guard("RTF", || {
         Lexer::scan(&src).map_err(|e| format!("not a readable RTF document ({e})"))
@@ -321,9 +326,11 @@ pub(crate) fn read_doc(bytes: &[u8]) -> Result<(String, String), String> {
         } else if cfb.is_stream("/PowerPoint Document") {
             "PowerPoint presentation (.ppt)"
         } else if cfb.is_stream("/EncryptedPackage") {
-            return Err("encrypted (password-protected) Office document: open it in Word, \
+            return Err(
+                "encrypted (password-protected) Office document: open it in Word, \
                         remove the password and save it again"
-                .into());
+                    .into(),
+            );
         } else {
             "Office compound file"
         };
@@ -349,9 +356,11 @@ pub(crate) fn read_doc(bytes: &[u8]) -> Result<(String, String), String> {
     }
     let flags = u16_at(0x0A).ok_or_else(damaged)?;
     if flags & 0x0100 != 0 {
-        return Err("encrypted (password-protected) Word document: open it in Word, remove the \
+        return Err(
+            "encrypted (password-protected) Word document: open it in Word, remove the \
                     password and save it again"
-            .into());
+                .into(),
+        );
     }
     let table_name = if flags & 0x0200 != 0 {
         "/1Table"
@@ -376,7 +385,9 @@ pub(crate) fn read_doc(bytes: &[u8]) -> Result<(String, String), String> {
         let n = (p.cp_end.saturating_sub(p.cp_start) as usize).min(ccp_text - chars.len());
         if p.compressed {
             let at = p.fc as usize;
-            let b = word.get(at..at + n).ok_or("damaged Word document (text outside the file)")?;
+            let b = word
+                .get(at..at + n)
+                .ok_or("damaged Word document (text outside the file)")?;
             chars.extend(b.iter().map(|&b| WordChar::Byte(b)));
         } else {
             let at = p.fc as usize;
@@ -497,7 +508,9 @@ fn piece_table(clx: &[u8]) -> Option<Vec<Piece>> {
     }
     let n = (plc.len() - 4) / 12;
     let cp = |k: usize| -> Option<u32> {
-        Some(u32::from_le_bytes(plc.get(4 * k..4 * k + 4)?.try_into().ok()?))
+        Some(u32::from_le_bytes(
+            plc.get(4 * k..4 * k + 4)?.try_into().ok()?,
+        ))
     };
     let mut out = Vec::with_capacity(n);
     for k in 0..n {
@@ -538,15 +551,26 @@ pub(crate) fn read_docx(bytes: &[u8]) -> Result<(String, String), String> {
     let docx = guard("Word document", || {
         docx_rs::read_docx(bytes).map_err(|e| format!("damaged Word document (.docx): {e}"))
     })?;
-    let mut out = String::new();
+    let mut out = DocxText::default();
     for child in &docx.document.children {
         docx_block(child, &mut out);
     }
-    let (text, legacy) = unhack_latin(out);
-    Ok((text, legacy.unwrap_or_else(|| "utf-8".into())))
+    let font_legacy = out.legacy.map(Decoding::name);
+    let (text, legacy) = unhack_latin(out.s);
+    Ok((
+        text,
+        legacy.or(font_legacy).unwrap_or_else(|| "utf-8".into()),
+    ))
 }
 
-fn docx_block(child: &docx_rs::DocumentChild, out: &mut String) {
+/// The text of a `.docx` being read, and the legacy font decoding used in it, if any.
+#[derive(Default)]
+struct DocxText {
+    s: String,
+    legacy: Option<Decoding>,
+}
+
+fn docx_block(child: &docx_rs::DocumentChild, out: &mut DocxText) {
     use docx_rs::DocumentChild as D;
     match child {
         D::Paragraph(p) => docx_paragraph(p, out),
@@ -564,7 +588,7 @@ fn docx_block(child: &docx_rs::DocumentChild, out: &mut String) {
     }
 }
 
-fn docx_sdt(s: &docx_rs::StructuredDataTag, out: &mut String) {
+fn docx_sdt(s: &docx_rs::StructuredDataTag, out: &mut DocxText) {
     use docx_rs::StructuredDataTagChild as S;
     for c in &s.children {
         match c {
@@ -577,12 +601,12 @@ fn docx_sdt(s: &docx_rs::StructuredDataTag, out: &mut String) {
     }
 }
 
-fn docx_paragraph(p: &docx_rs::Paragraph, out: &mut String) {
+fn docx_paragraph(p: &docx_rs::Paragraph, out: &mut DocxText) {
     docx_paragraph_children(&p.children, out);
-    out.push('\n');
+    out.s.push('\n');
 }
 
-fn docx_paragraph_children(children: &[docx_rs::ParagraphChild], out: &mut String) {
+fn docx_paragraph_children(children: &[docx_rs::ParagraphChild], out: &mut DocxText) {
     use docx_rs::ParagraphChild as P;
     for c in children {
         match c {
@@ -601,20 +625,47 @@ fn docx_paragraph_children(children: &[docx_rs::ParagraphChild], out: &mut Strin
     }
 }
 
-fn docx_run(r: &docx_rs::Run, out: &mut String) {
+/// The legacy encoding of a run's font: `.VnTime`, `.VnArial`… are TCVN3, `VNI-Times`… VNI.
+/// (`docx-rs` keeps the font names private; its serialization shows them.)
+fn legacy_font(r: &docx_rs::Run) -> Option<Decoding> {
+    let fonts = serde_json::to_value(r.run_property.fonts.as_ref()?).ok()?;
+    let name = fonts.get("ascii")?.as_str()?.trim().to_ascii_lowercase();
+    if name.starts_with(".vn") {
+        Some(Decoding::Tcvn3)
+    } else if name.starts_with("vni") {
+        Some(Decoding::Vni)
+    } else {
+        None
+    }
+}
+
+fn docx_run(r: &docx_rs::Run, out: &mut DocxText) {
     use docx_rs::RunChild as R;
+    let legacy = legacy_font(r);
     for c in &r.children {
         match c {
-            R::Text(t) => out.push_str(&t.text),
-            R::Tab(_) | R::PTab(_) => out.push('\t'),
-            R::Break(_) | R::CarriageReturn(_) => out.push('\n'),
+            R::Text(t) => match legacy {
+                // The characters Word stores are the Western reading of the font's bytes.
+                Some(d) => {
+                    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&t.text);
+                    if unmappable {
+                        out.s.push_str(&t.text);
+                    } else {
+                        out.s.push_str(&d.decode(&bytes).0);
+                        out.legacy = Some(d);
+                    }
+                }
+                None => out.s.push_str(&t.text),
+            },
+            R::Tab(_) | R::PTab(_) => out.s.push('\t'),
+            R::Break(_) | R::CarriageReturn(_) => out.s.push('\n'),
             R::Sym(s) => {
                 if let Some(c) = u32::from_str_radix(&s.char, 16)
                     .ok()
                     .and_then(char::from_u32)
                     .filter(|c| !c.is_control())
                 {
-                    out.push(c);
+                    out.s.push(c);
                 }
             }
             _ => {}
@@ -622,34 +673,36 @@ fn docx_run(r: &docx_rs::Run, out: &mut String) {
     }
 }
 
-fn docx_table(t: &docx_rs::Table, out: &mut String) {
+fn docx_table(t: &docx_rs::Table, out: &mut DocxText) {
     for row in &t.rows {
         let docx_rs::TableChild::TableRow(row) = row;
         for cell in &row.cells {
             let docx_rs::TableRowChild::TableCell(cell) = cell;
-            let mut text = String::new();
+            let mut text = DocxText::default();
             for c in &cell.children {
                 match c {
                     docx_rs::TableCellContent::Paragraph(p) => {
-                        if !text.is_empty() {
-                            text.push(' ');
+                        if !text.s.is_empty() {
+                            text.s.push(' ');
                         }
                         docx_paragraph_children(&p.children, &mut text);
                     }
                     docx_rs::TableCellContent::Table(t) => {
-                        // A table inside a cell: its own lines.
-                        let mut inner = String::new();
+                        // A table inside a cell: its rows run on inside the cell.
+                        let mut inner = DocxText::default();
                         docx_table(t, &mut inner);
-                        text.push_str(inner.trim_end());
+                        text.s.push_str(inner.s.trim_end());
+                        text.legacy = text.legacy.or(inner.legacy);
                     }
                     _ => {}
                 }
             }
             // A cell's paragraphs stay on the row's line.
-            out.push_str(&text.replace('\n', " "));
-            out.push('\t');
+            out.s.push_str(&text.s.replace('\n', " "));
+            out.s.push('\t');
+            out.legacy = out.legacy.or(text.legacy);
         }
-        out.push('\n');
+        out.s.push('\n');
     }
 }
 

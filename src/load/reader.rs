@@ -119,11 +119,17 @@ fn key_all(s: &str) -> String {
 /// The article's body through Readability, as paragraphs; `None` when it finds no article.
 fn readable_body(html_text: &str, url: Option<&str>) -> Option<String> {
     // A URL Readability refuses (not absolute) only loses link resolution: retry without it.
-    let mut r = dom_smoothie::Readability::new(html_text, url, None)
-        .or_else(|_| dom_smoothie::Readability::new(html_text, None, None))
+    // Classes are kept so that the furniture Readability leaves in can be told
+    // (`html::article_text`).
+    let cfg = || dom_smoothie::Config {
+        keep_classes: true,
+        ..dom_smoothie::Config::default()
+    };
+    let mut r = dom_smoothie::Readability::new(html_text, url, Some(cfg()))
+        .or_else(|_| dom_smoothie::Readability::new(html_text, None, Some(cfg())))
         .ok()?;
     let article = r.parse().ok()?;
-    let body = html::visible_text(&article.content);
+    let body = html::article_text(&article.content);
     (body.chars().filter(|c| !c.is_whitespace()).count() >= MIN_BODY_CHARS).then_some(body)
 }
 
@@ -294,15 +300,28 @@ fn in_chrome(el: &ElementRef<'_>) -> bool {
     el.ancestors().filter_map(ElementRef::wrap).any(|a| {
         let name = a.value().name();
         matches!(name, "nav" | "footer" | "li" | "aside" | "header")
-            && !classes(&a).iter().any(|c| c.contains("detail") || c.contains("article"))
+            && !classes(&a)
+                .iter()
+                .any(|c| c.contains("detail") || c.contains("article"))
     })
 }
 
 /// The headline: the `h1` closest to `og:title`/`<title>`, else those without the site name.
 fn headline(doc: &Html, meta: &Meta) -> Option<String> {
-    let reference = meta.og_title.as_deref().or(meta.title.as_deref()).unwrap_or("");
+    let reference = meta
+        .og_title
+        .as_deref()
+        .or(meta.title.as_deref())
+        .unwrap_or("");
     let ref_words = words(reference);
     let mut best: Option<(usize, String)> = None;
+    let mut first_plain: Option<String> = None;
+    let site_words = [
+        "cổng thông tin",
+        "trang thông tin",
+        "báo điện tử",
+        "trang chủ",
+    ];
     if let Some(s) = sel("h1") {
         for h in doc.select(&s) {
             if in_chrome(&h) {
@@ -313,18 +332,28 @@ fn headline(doc: &Html, meta: &Meta) -> Option<String> {
             if !(3..=60).contains(&n) {
                 continue;
             }
+            let lower = t.to_lowercase();
+            if first_plain.is_none() && !site_words.iter().any(|w| lower.contains(w)) {
+                first_plain = Some(t.clone());
+            }
             let w = words(&t);
             let shared = w.iter().filter(|x| ref_words.contains(x)).count();
-            // Without a reference, the first long h1 is the headline.
-            let score = if ref_words.is_empty() { 1 } else { shared };
-            if score > 0 && best.as_ref().is_none_or(|(b, _)| score > *b) {
-                best = Some((score, t));
+            if shared > 0 && best.as_ref().is_none_or(|(b, _)| shared > *b) {
+                best = Some((shared, t));
             }
         }
     }
-    // An h1 sharing at least half of its words with the page's own title is the headline.
+    // An h1 sharing at least half of its words with the page's own title is the headline
+    // (several h1: the one closest to it).
     if let Some((score, t)) = best
-        && (ref_words.is_empty() || score * 2 >= words(&t).len().min(ref_words.len()))
+        && score * 2 >= words(&t).len().min(ref_words.len())
+    {
+        return Some(t);
+    }
+    // Portals give every page the same `<title>` (`Tin tức - Sự kiện | Cổng TTĐT …`): with no
+    // `og:title`, the first h1 that is not the site's banner is the headline.
+    if meta.og_title.is_none()
+        && let Some(t) = first_plain
     {
         return Some(t);
     }
@@ -428,7 +457,10 @@ mod tests {
             "Bộ Công an giám định xe khách ở Sa Pa"
         );
         assert_eq!(
-            strip_site("Tin tức | Cổng thông tin huyện Tân Lạc", Some("Cổng thông tin huyện Tân Lạc")),
+            strip_site(
+                "Tin tức | Cổng thông tin huyện Tân Lạc",
+                Some("Cổng thông tin huyện Tân Lạc")
+            ),
             "Tin tức"
         );
         assert_eq!(strip_site("Hà Nội - Hải Phòng", None), "Hà Nội - Hải Phòng");
@@ -436,9 +468,15 @@ mod tests {
 
     #[test]
     fn dates_and_hosts() {
-        assert_eq!(iso_date("2014-09-04 01:28 + 07:00").as_deref(), Some("2014-09-04"));
+        assert_eq!(
+            iso_date("2014-09-04 01:28 + 07:00").as_deref(),
+            Some("2014-09-04")
+        );
         assert_eq!(iso_date("2025-13-01"), None);
-        assert_eq!(host_of("https://www.vnexpress.net/a-1.html").as_deref(), Some("vnexpress.net"));
+        assert_eq!(
+            host_of("https://www.vnexpress.net/a-1.html").as_deref(),
+            Some("vnexpress.net")
+        );
         assert_eq!(host_of("not a url"), None);
     }
 
@@ -459,14 +497,25 @@ mod tests {
              {body}</div><footer>Điện thoại: 0218.3.123.456 Lượt xem: 1.523</footer></body></html>"
         );
         let p = read_page(&page, None);
-        assert_eq!(p.title.as_deref(), Some("Tân Lạc bồi dưỡng cán bộ, công chức cấp xã"));
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Tân Lạc bồi dưỡng cán bộ, công chức cấp xã")
+        );
         assert_eq!(p.published.as_deref(), Some("2023-05-15"));
-        assert!(p.text.starts_with("Tân Lạc bồi dưỡng cán bộ, công chức cấp xã\n\n"), "{}", p.text);
+        assert!(
+            p.text
+                .starts_with("Tân Lạc bồi dưỡng cán bộ, công chức cấp xã\n\n"),
+            "{}",
+            p.text
+        );
         assert!(p.text.contains("TLO Huyện mở lớp"), "{}", p.text);
         assert!(p.text.contains("120 cán bộ"));
         for chrome in ["16:27", "1.523", "0218", "Trang chủ"] {
             assert!(!p.text.contains(chrome), "{chrome} in {}", p.text);
-            assert!(p.full_text.contains(chrome), "{chrome} not kept in the full text");
+            assert!(
+                p.full_text.contains(chrome),
+                "{chrome} not kept in the full text"
+            );
         }
     }
 }

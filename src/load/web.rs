@@ -124,10 +124,9 @@ fn reason(e: &ureq::Error) -> String {
         ),
         ureq::Error::HostNotFound => "host not found (check the address and the connection)".into(),
         ureq::Error::ConnectionFailed => "cannot connect to the server".into(),
-        ureq::Error::BodyExceedsLimit(_) => format!(
-            "the page is larger than {} MB",
-            MAX_PAGE_BYTES >> 20
-        ),
+        ureq::Error::BodyExceedsLimit(_) => {
+            format!("the page is larger than {} MB", MAX_PAGE_BYTES >> 20)
+        }
         ureq::Error::TooManyRedirects => {
             format!("too many redirects (more than {MAX_REDIRECTS})")
         }

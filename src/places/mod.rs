@@ -120,6 +120,17 @@ pub fn key(name: &str) -> String {
     fold(name).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// A looser key for what an officer types in a search box: also without tone and vowel marks
+/// (`chau thanh` finds `Châu Thành`), `đ` as `d`.
+fn loose_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    key(name)
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
+}
+
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     // The asset is compiled in and checked by a test; an unreadable one leaves the gazetteer
     // empty (no district is then ever returned) rather than stopping the program.
@@ -251,18 +262,14 @@ impl Gazetteer {
         format!("{} {} ({province}{former})", d.prefix, d.name)
     }
 
-    /// The district-level units whose name, prefix or province contains `query` (fold- and
-    /// spacing-insensitive), in GSO order: the searchable list the article header offers when
+    /// The district-level units whose label (prefix, name, province) contains `query`
+    /// (insensitive to case, marks and spacing), in GSO order: the searchable list the article header offers when
     /// the text names no district. An empty query lists every unit.
     pub fn search(&self, query: &str) -> Vec<&District> {
-        let q = key(query);
+        let q = loose_key(query);
         self.districts
             .iter()
-            .filter(|d| {
-                q.is_empty()
-                    || key(&self.label(d)).contains(&q)
-                    || key(&format!("{} {}", d.prefix, d.name)).contains(&q)
-            })
+            .filter(|d| q.is_empty() || loose_key(&self.label(d)).contains(&q))
             .collect()
     }
 }
@@ -297,7 +304,10 @@ mod tests {
         assert_eq!(dat_do.len(), 1);
         assert!(dat_do[0].former);
         assert_eq!(
-            dat_do[0].now.and_then(|c| g.district(c)).map(|d| d.name.as_str()),
+            dat_do[0]
+                .now
+                .and_then(|c| g.district(c))
+                .map(|d| d.name.as_str()),
             Some("Long Đất")
         );
         assert_eq!(g.provinces_2025.len(), 34);
@@ -317,11 +327,17 @@ mod tests {
         let g = gazetteer();
         let d = g.districts_named("ĐÌNH LẬP");
         assert_eq!(d.len(), 1);
-        assert_eq!(g.province_of(d[0]).map(|p| p.name.as_str()), Some("Lạng Sơn"));
+        assert_eq!(
+            g.province_of(d[0]).map(|p| p.name.as_str()),
+            Some("Lạng Sơn")
+        );
         // Old and new tone placement.
         assert_eq!(g.province_named("Hòa Bình").map(|p| p.code), Some(17));
         assert_eq!(g.province_named("Hoà Bình").map(|p| p.code), Some(17));
-        assert_eq!(g.province_named("Bà Rịa Vũng Tàu").map(|p| p.code), Some(77));
+        assert_eq!(
+            g.province_named("Bà Rịa Vũng Tàu").map(|p| p.code),
+            Some(77)
+        );
         assert_eq!(g.province_named("Thừa Thiên Huế").map(|p| p.code), Some(46));
         assert_eq!(g.districts_named("Châu Thành").len(), 10);
         assert_eq!(g.districts_named("Với").len(), 0);

@@ -620,6 +620,10 @@ fn vote_alone(text: &str, lines: &[Line], votes: &mut Votes) {
         let mut j = 0;
         while j < toks.len() {
             let t = toks[j];
+            if !t.word || !(line_caps || is_capitalized(t.s)) {
+                j += 1;
+                continue;
+            }
             let prev = j.checked_sub(1).map(|p| fold(toks[p].s));
             // After a prefix the name was read by `vote_prefixed`; after `xã`, `phường`,
             // `đường`… it is another kind of place.
@@ -651,7 +655,7 @@ fn vote_alone(text: &str, lines: &[Line], votes: &mut Votes) {
                 && j.checked_sub(1).is_some_and(|p| {
                     toks[p].word && is_capitalized(toks[p].s) && !is_all_caps(toks[p].s)
                 });
-            if !t.word || after_prefix || inside_run || !(line_caps || is_capitalized(t.s)) {
+            if after_prefix || inside_run {
                 j += 1;
                 continue;
             }

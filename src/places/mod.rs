@@ -274,6 +274,19 @@ impl Gazetteer {
     }
 }
 
+/// The units an officer chooses from when the article's district is a name several units
+/// share and no province settles it (`Châu Thành`): empty when the district is settled or the
+/// text names none. UI-free: the article header calls it with the article's text.
+pub fn district_candidates(text: &str) -> Vec<&'static District> {
+    let g = gazetteer();
+    let lines = crate::extract::page::lines(text);
+    crate::extract::page::place(text, &lines)
+        .candidates
+        .iter()
+        .filter_map(|&c| g.districts.iter().find(|d| d.code == c && !d.former))
+        .collect()
+}
+
 /// How an article names its district: `Quận 1` keeps its prefix (a number alone is no name),
 /// every other unit is its name (`Đình Lập`).
 pub fn district_display(d: &District, as_written: &str) -> String {
@@ -364,6 +377,15 @@ mod tests {
                 .iter()
                 .any(|u| u.prefix == "phường")
         );
+    }
+
+    #[test]
+    fn candidates_of_a_shared_name() {
+        let t = "Huyện Châu Thành mở lớp bồi dưỡng cán bộ\n\nHuyện Châu Thành có 12 lớp.";
+        let c = district_candidates(t);
+        assert_eq!(c.len(), 10);
+        assert!(c.iter().all(|d| d.name == "Châu Thành"));
+        assert!(district_candidates("Huyện Đình Lập mở lớp.").is_empty());
     }
 
     #[test]

@@ -873,12 +873,12 @@ fn real_saved_pages_read_like_a_reader_view() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// A one-thread HTTP server on 127.0.0.1 answering each path from `routes` (status, headers,
-/// body); it serves `n` requests and stops.
-fn serve(
-    routes: Vec<(&'static str, u16, Vec<(&'static str, String)>, Vec<u8>)>,
-    n: usize,
-) -> String {
+/// One answer of the test server: path, status, headers, body.
+type Route = (&'static str, u16, Vec<(&'static str, String)>, Vec<u8>);
+
+/// A one-thread HTTP server on 127.0.0.1 answering each path from `routes`; it serves `n`
+/// requests and stops.
+fn serve(routes: Vec<Route>, n: usize) -> String {
     use std::io::{BufRead, BufReader, Write};
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();

@@ -834,7 +834,7 @@ fn unit_2025(text: &str, lines: &[Line]) -> Option<(String, String)> {
             }
         }
     }
-    votes.sort_by(|a, b| b.2.cmp(&a.2));
+    votes.sort_by_key(|v| std::cmp::Reverse(v.2));
     let best = votes.first()?;
     if votes.get(1).is_some_and(|second| second.2 == best.2) {
         return None;

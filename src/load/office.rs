@@ -135,7 +135,7 @@ pub(crate) fn unhack_latin(text: String) -> (String, Option<String>) {
 }
 
 /// Runs a parser of another crate, turning a panic into an error.
-fn guard<T>(what: &str, f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+pub(crate) fn guard<T>(what: &str, f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
         Ok(r) => r,
         Err(_) => Err(format!(
@@ -438,7 +438,8 @@ pub(crate) fn read_doc(bytes: &[u8]) -> Result<(String, String), String> {
         }
         let is_cell = code == 0x07;
         match code {
-            0x0D | 0x0B | 0x0C | 0x0E => {
+            // Paragraph (0x0D), line (0x0B), page (0x0C) and column (0x0E) breaks.
+            0x0B..=0x0E => {
                 flush_units(&mut units, &mut out);
                 out.push_byte(b'\n');
             }

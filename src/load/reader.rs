@@ -125,10 +125,13 @@ fn readable_body(html_text: &str, url: Option<&str>) -> Option<String> {
         keep_classes: true,
         ..dom_smoothie::Config::default()
     };
-    let mut r = dom_smoothie::Readability::new(html_text, url, Some(cfg()))
-        .or_else(|_| dom_smoothie::Readability::new(html_text, None, Some(cfg())))
-        .ok()?;
-    let article = r.parse().ok()?;
+    let article = super::office::guard("Readability", || {
+        let mut r = dom_smoothie::Readability::new(html_text, url, Some(cfg()))
+            .or_else(|_| dom_smoothie::Readability::new(html_text, None, Some(cfg())))
+            .map_err(|e| e.to_string())?;
+        r.parse().map_err(|e| e.to_string())
+    })
+    .ok()?;
     let body = html::article_text(&article.content);
     (body.chars().filter(|c| !c.is_whitespace()).count() >= MIN_BODY_CHARS).then_some(body)
 }

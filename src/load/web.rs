@@ -44,7 +44,8 @@ pub fn is_web_address(s: &str) -> bool {
     l.starts_with("http://") || l.starts_with("https://")
 }
 
-/// The bytes of a web address and the charset its server declares, after redirects.
+/// The bytes of a web address, the charset its server declares and whether it says the bytes
+/// are a web page (an HTML or XML media type), after redirects.
 pub fn fetch_url(url: &str) -> Result<(Vec<u8>, Option<String>, bool), FetchError> {
     let err = |reason: String| FetchError {
         url: url.to_string(),
@@ -87,7 +88,12 @@ pub fn fetch_url(url: &str) -> Result<(Vec<u8>, Option<String>, bool), FetchErro
 /// text's `info.site` falls back to the address's host.
 pub fn load_url(url: &str) -> Result<LoadedText, FetchError> {
     let (bytes, charset, is_html) = fetch_url(url)?;
-    let bytes = with_charset(bytes, charset.as_deref());
+    // A charset only describes text: a `.pdf` or `.doc` link is read as it is.
+    let bytes = if is_html {
+        with_charset(bytes, charset.as_deref())
+    } else {
+        bytes
+    };
     decode_source(&bytes, is_html, Some(url.trim())).map_err(|reason| FetchError {
         url: url.to_string(),
         reason,

@@ -662,7 +662,22 @@ fn vote_alone(text: &str, lines: &[Line], votes: &mut Votes) {
             let found = gazetteer_name(text, &toks, j, line_caps, false, |k| {
                 g.province_by_key(k).is_some() || !g.districts_by_key(k).is_empty()
             });
+            // A name alone is a whole run of capitalized words: `Tân Sơn Nhất` (the airport)
+            // is not `Tân Sơn` (the district). Lines in capitals cannot tell.
+            let whole_run = |n: usize| {
+                line_caps
+                    || toks
+                        .get(j + n)
+                        .is_none_or(|t| !(t.word && is_capitalized(t.s)))
+            };
             match found {
+                Some((_, _, n)) if !whole_run(n) => {
+                    // Skip the run: no name starts inside it either.
+                    j += n;
+                    while toks.get(j).is_some_and(|t| t.word && is_capitalized(t.s)) {
+                        j += 1;
+                    }
+                }
                 Some((k, written, n)) => {
                     if let Some(p) = g.province_by_key(&k) {
                         // `Hồ Chí Minh` alone is the President (`tư tưởng Hồ Chí Minh`); the
@@ -989,6 +1004,16 @@ mod tests {
         // Two units named as often: no single place.
         let t = "Thứ Hai, 15/09/2025\n\nPhường Việt Trì và phường Phong Châu bồi dưỡng cán bộ.";
         assert_eq!(place_of(t).unit_2025, None);
+    }
+
+    #[test]
+    fn a_name_alone_is_a_whole_run() {
+        let t = "Khởi công nhà ga sân bay Tân Sơn Nhất\n\nNhà ga sân bay Tân Sơn Nhất có 50 \
+                 triệu hành khách. Tân Sơn Nhất là sân bay lớn.";
+        assert_eq!(place_of(t).district, None);
+        let t =
+            "Đình Lập coi trọng đào tạo cán bộ\n\nĐình Lập có 26 lớp. Năm nay Đình Lập mở thêm.";
+        assert_eq!(place_of(t).district.as_deref(), Some("Đình Lập"));
     }
 
     #[test]

@@ -101,7 +101,7 @@ fn scaling(c: &mut Criterion) {
                     text: doc.clone(),
                     encoding: "utf-8".into(),
                 };
-                let a = solieu::analyze::analyze("x.txt", loaded);
+                let a = solieu::pipeline::Pipeline::builtin().analyze("x.txt", loaded);
                 black_box(solieu::checks::check(std::slice::from_ref(&a)).len())
             })
         });

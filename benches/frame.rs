@@ -95,6 +95,8 @@ pub fn big_article() -> Article {
         title: None,
         district: None,
         province: None,
+        province_2025: None,
+        site: None,
         published: None,
         note: None,
         text,

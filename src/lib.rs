@@ -15,5 +15,6 @@ pub mod indicators;
 pub mod load;
 pub mod model;
 pub mod pipeline;
+pub mod places;
 pub mod text;
 pub mod xlsx;

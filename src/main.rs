@@ -27,7 +27,8 @@ struct Cli {
 enum Command {
     /// Extract the figures of articles (files or folders) without a window.
     Extract {
-        /// Files (.txt, .html, .htm) or folders of them.
+        /// Files (.txt, .html, .htm, .doc, .docx, .rtf, .pdf), folders of them, or web
+        /// addresses (http:// or https://, downloaded and read in reader view).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Output format.
@@ -109,11 +110,22 @@ fn main() -> ExitCode {
 
 fn extract(paths: &[PathBuf], format: Format, output: Option<&std::path::Path>) -> ExitCode {
     let pipeline = pipeline();
-    let (files, mut errors) = load::collect_paths(paths);
-    let results: Vec<_> = files
-        .par_iter()
-        .map(|p| pipeline.open(p, &p.to_string_lossy()))
+    // Web addresses are downloaded; everything else is a file or a folder.
+    let (urls, paths): (Vec<&PathBuf>, Vec<&PathBuf>) = paths
+        .iter()
+        .partition(|p| load::is_web_address(&p.to_string_lossy()));
+    let paths: Vec<PathBuf> = paths.into_iter().cloned().collect();
+    let (files, mut errors) = load::collect_paths(&paths);
+    let mut results: Vec<_> = urls
+        .iter()
+        .map(|u| pipeline.open_url(&u.to_string_lossy()))
         .collect();
+    results.extend(
+        files
+            .par_iter()
+            .map(|p| pipeline.open(p, &p.to_string_lossy()))
+            .collect::<Vec<_>>(),
+    );
     let mut articles = Vec::with_capacity(results.len());
     for r in results {
         match r {

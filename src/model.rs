@@ -453,6 +453,12 @@ pub struct Article {
     /// The province, when the text names it.
     #[serde(default)]
     pub province: Option<String>,
+    /// The province since the July 2025 merger (one of 34), from the gazetteer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province_2025: Option<String>,
+    /// The site a web page came from (`vnexpress.net`), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
     /// The publication date `YYYY-MM-DD`, when the article shows its own.
     #[serde(default)]
     pub published: Option<String>,

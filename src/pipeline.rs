@@ -63,17 +63,37 @@ impl Pipeline {
         load::load_file(path).map(|loaded| self.analyze(name, loaded))
     }
 
+    /// Downloads a web address and analyzes the page like a saved one; the address is the
+    /// article's path.
+    pub fn open_url(&self, url: &str) -> Result<Article, LoadError> {
+        load::load_url(url)
+            .map(|loaded| self.analyze(url, loaded))
+            .map_err(|e| LoadError {
+                path: e.url.into(),
+                reason: e.reason,
+            })
+    }
+
     /// Extracts everything from one loaded article and files every figure.
     pub fn analyze(&self, path: &str, loaded: LoadedText) -> Article {
         let (meta, figures) = extract::extract_article(&loaded.text);
+        // What the page marks as its headline and date beats what the text suggests.
+        let info = loaded.info;
+        let province_2025 = meta
+            .province
+            .as_deref()
+            .and_then(|p| crate::places::gazetteer().province_2025_named(p))
+            .map(|p| p.name.clone());
         let mut article = Article {
             path: path.to_string(),
             encoding: loaded.encoding,
             text_sha256: sha256_hex(&loaded.text),
-            title: meta.title,
+            title: info.title.or(meta.title),
             district: meta.district,
             province: meta.province,
-            published: meta.published,
+            province_2025,
+            site: info.site,
+            published: info.published.or(meta.published),
             note: None,
             figures,
             unplaced: Vec::new(),

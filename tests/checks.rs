@@ -71,6 +71,7 @@ fn text_article(path: &str, text: &str, district: &str, specs: &[Spec<'_>]) -> A
     let loaded = LoadedText {
         text: text.to_string(),
         encoding: "utf-8".into(),
+        ..Default::default()
     };
     let mut a = Pipeline::builtin().analyze(path, loaded);
     a.district = Some(district.to_string());

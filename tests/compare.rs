@@ -66,6 +66,7 @@ fn text_article(path: &str, district: &str, text: &str, specs: &[Spec<'_>]) -> A
     let loaded = LoadedText {
         text: text.to_string(),
         encoding: "utf-8".into(),
+        ..Default::default()
     };
     let mut a = Pipeline::builtin().analyze(path, loaded);
     a.district = Some(district.to_string());

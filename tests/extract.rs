@@ -431,8 +431,9 @@ fn article_metadata() {
     assert_eq!(m.district.as_deref(), Some("Buôn Hồ"));
     let m = metadata("TX. Sông Cầu mở lớp bồi dưỡng cho cán bộ\n\nNội dung.");
     assert_eq!(m.district.as_deref(), Some("Sông Cầu"));
+    // A numbered urban district keeps its prefix (a number alone is no name).
     let m = metadata("Quận 3 tổ chức lớp bồi dưỡng cho cán bộ\n\nNội dung.");
-    assert_eq!(m.district.as_deref(), Some("3"));
+    assert_eq!(m.district.as_deref(), Some("Quận 3"));
     // The portal's banner is neither the headline nor article text.
     let page = "UBND QUẬN 3 - CỔNG THÔNG TIN ĐIỆN TỬ\nQuận 3 bế giảng lớp trung cấp lý luận chính trị\n\nNội dung.";
     let m = metadata(page);
@@ -453,11 +454,11 @@ fn article_metadata() {
     let m = metadata("Huyện Đình Lập, Lạng Sơn mở lớp bồi dưỡng cho cán bộ\n\nNội dung.");
     assert_eq!(m.province.as_deref(), Some("Lạng Sơn"));
     let m = metadata("Quận 3, thành phố Hồ Chí Minh mở lớp bồi dưỡng cán bộ\n\nNội dung.");
-    assert_eq!(m.district.as_deref(), Some("3"));
+    assert_eq!(m.district.as_deref(), Some("Quận 3"));
     assert_eq!(m.province.as_deref(), Some("Hồ Chí Minh"));
-    // A district that is not followed by a province name gets none.
+    // The province comes from the gazetteer when the text does not name it.
     let m = metadata("Huyện Đất Đỏ, Long Điền mở lớp bồi dưỡng cán bộ\n\nNội dung.");
-    assert_eq!(m.province, None);
+    assert_eq!(m.province.as_deref(), Some("Bà Rịa - Vũng Tàu"));
 }
 
 #[test]

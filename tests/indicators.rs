@@ -64,6 +64,7 @@ fn text_article(text: &str, published: Option<&str>, specs: &[Spec<'_>]) -> Arti
     let loaded = LoadedText {
         text: text.to_string(),
         encoding: "utf-8".into(),
+        ..Default::default()
     };
     let mut a = Pipeline::builtin().analyze("crafted.txt", loaded);
     a.published = published.map(str::to_string);
@@ -224,6 +225,7 @@ fn user_copy_overrides_extends_and_saves_atomically() {
         let loaded = LoadedText {
             text: text.into(),
             encoding: "utf-8".into(),
+            ..Default::default()
         };
         let mut a = Pipeline::builtin().analyze("x.txt", loaded);
         a.figures.retain(|f| f.text == "7");

@@ -395,7 +395,7 @@ fn bad_input_gets_a_clear_error() {
     );
     let png = load_err(d, "image.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
     assert!(
-        png.contains("binary file (looks like PNG image), not text"),
+        png.contains("PNG image: not a format Số liệu reads"),
         "{png}"
     );
     assert!(load_err(d, "photo.txt", b"\xFF\xD8\xFF\xE0\0\x10JFIF").contains("JPEG"));
@@ -406,7 +406,17 @@ fn bad_input_gets_a_clear_error() {
         "report.html",
         b"PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0[Content_Types].xml PK word/document.xml",
     );
-    assert!(docx.contains("Word document"), "{docx}");
+    assert!(docx.contains("damaged Word document"), "{docx}");
+    // A format the app does not read is named.
+    let xlsx = load_err(
+        d,
+        "bang.xlsx",
+        b"PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0[Content_Types].xml PK xl/workbook.xml",
+    );
+    assert!(
+        xlsx.contains("Excel workbook (.xlsx): not a format"),
+        "{xlsx}"
+    );
     assert!(load_err(d, "a.zip.txt", b"PK\x03\x04\x14\0\0\0").contains("ZIP"));
     let ctl: Vec<u8> = (0u8..=255).cycle().take(4000).collect();
     assert!(load_err(d, "random.txt", &ctl).contains("binary file"));
@@ -459,7 +469,9 @@ fn unreadable_file() {
 fn folders_expand_to_their_articles() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    for name in ["b.html", "a.txt", "c.HTM", "d.pdf", "e.docx", "notes"] {
+    for name in [
+        "b.html", "a.txt", "c.HTM", "d.pdf", "e.docx", "f.xlsx", "notes",
+    ] {
         write(d, name, b"x");
     }
     std::fs::create_dir(d.join("sub")).unwrap();
@@ -469,13 +481,21 @@ fn folders_expand_to_their_articles() {
     let (files, errors) = collect_paths(&[d.to_path_buf(), single.clone(), missing.clone()]);
     assert_eq!(
         files,
-        vec![d.join("a.txt"), d.join("b.html"), d.join("c.HTM"), single]
+        vec![
+            d.join("a.txt"),
+            d.join("b.html"),
+            d.join("c.HTM"),
+            d.join("d.pdf"),
+            d.join("e.docx"),
+            single
+        ]
     );
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].path, missing);
     assert_eq!(errors[0].reason, "file not found");
     assert!(is_article_path(Path::new("x/Bai.TXT")));
-    assert!(!is_article_path(Path::new("x/bai.pdf")));
+    assert!(is_article_path(Path::new("x/bai.PDF")));
+    assert!(!is_article_path(Path::new("x/bang.xlsx")));
     assert!(!is_article_path(Path::new("x/txt")));
 }
 
@@ -512,4 +532,535 @@ fn arbitrary_bytes_never_panic() {
             let _ = decode_bytes(&[prefix, tail].concat(), false);
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents, web pages, web addresses, places.
+
+/// `../shared` (the eval sets and real inputs), if this checkout has it.
+fn shared(sub: &str) -> Option<PathBuf> {
+    let p = manifest().join("..").join("shared").join(sub);
+    if p.is_dir() {
+        Some(p)
+    } else {
+        println!("note: {} is absent, test skipped", p.display());
+        None
+    }
+}
+
+fn fixture(name: &str) -> PathBuf {
+    manifest().join("tests/fixtures/load").join(name)
+}
+
+/// Whitespace collapsed, NFC: the comparison the real-inputs README describes.
+fn collapsed(s: &str) -> String {
+    s.nfc()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn similarity(a: &str, b: &str) -> f32 {
+    let (a, b) = (collapsed(a), collapsed(b));
+    similar::TextDiff::configure()
+        .timeout(std::time::Duration::from_secs(60))
+        .diff_chars(&a, &b)
+        .ratio()
+}
+
+#[test]
+fn docx_made_by_python_docx_reads_paragraphs_cells_and_legacy_fonts() {
+    let got = load_file(&fixture("report.docx")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(got.info.format, "Word (.docx)");
+    let lines: Vec<&str> = got.text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "Huyện Đình Lập: kết quả đào tạo, bồi dưỡng cán bộ năm 2023"
+    );
+    assert!(got.text.contains("97,2% cán bộ cấp xã"));
+    // Each cell separate, each row on its line.
+    assert!(
+        lines.contains(&"Nội dung\tNăm 2022\tNăm 2023\t"),
+        "{lines:?}"
+    );
+    assert!(lines.contains(&"Trung cấp lý luận chính trị\t45\t52\t"));
+    // Typed with the TCVN3 font .VnTime.
+    assert!(
+        lines.contains(&"Cộng hoà xã hội chủ nghĩa Việt Nam: 22.400 cán bộ"),
+        "{lines:?}"
+    );
+    assert_eq!(got.encoding, "tcvn3");
+    let article = solieu::pipeline::Pipeline::builtin().analyze("report.docx", got);
+    assert_eq!(article.district.as_deref(), Some("Đình Lập"));
+    assert!(article.figures.iter().any(|f| f.text == "97,2%"));
+}
+
+#[test]
+fn pdf_made_by_reportlab_reads_and_a_scan_is_refused() {
+    let got = load_file(&fixture("report.pdf")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(got.info.format, "PDF");
+    let text = collapsed(&got.text);
+    assert!(
+        text.starts_with("Huyện Đình Lập: kết quả đào tạo, bồi dưỡng cán bộ năm 2023"),
+        "{text}"
+    );
+    assert!(text.contains("97,2% cán bộ cấp xã"), "{text}");
+    assert!(text.contains("1.250 triệu đồng"), "{text}");
+    let err = load_file(&fixture("scanned.pdf")).unwrap_err().to_string();
+    assert!(
+        err.contains("no text layer") && err.contains("1 page"),
+        "{err}"
+    );
+}
+
+#[test]
+fn legacy_word_and_rtf_documents_read_like_their_transcripts() {
+    let Some(dir) = shared("real-inputs/legacy") else {
+        return;
+    };
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let p = entry.unwrap().path();
+        let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !matches!(ext, "doc" | "rtf") {
+            continue;
+        }
+        let stem = p.file_stem().unwrap().to_str().unwrap();
+        let truth = std::fs::read_to_string(dir.join(format!("{stem}.unicode.txt"))).unwrap();
+        let got = load_file(&p).unwrap_or_else(|e| panic!("{e}"));
+        let ratio = similarity(&got.text, &truth);
+        println!("{stem}: {} {ratio:.4}", got.encoding);
+        assert!(ratio >= 0.99, "{stem}: {ratio} ({})", got.encoding);
+        checked += 1;
+    }
+    assert_eq!(checked, 5);
+}
+
+#[test]
+fn legacy_text_files_of_real_inputs_decode_exactly() {
+    let Some(dir) = shared("real-inputs/legacy") else {
+        return;
+    };
+    for (file, truth, encoding) in [
+        ("uchardet_vi_viscii.txt", "uchardet_vi_utf-8.txt", "viscii"),
+        (
+            "uchardet_vi_windows-1258.txt",
+            "uchardet_vi_utf-8.txt",
+            "windows-1258",
+        ),
+        (
+            "libiconv_TCVN-snippet.txt",
+            "libiconv_TCVN-snippet.UTF-8.txt",
+            "tcvn3",
+        ),
+        (
+            "libiconv_CP1258-snippet.txt",
+            "libiconv_CP1258-snippet.UTF-8.txt",
+            "windows-1258",
+        ),
+    ] {
+        let got = load_file(&dir.join(file)).unwrap_or_else(|e| panic!("{e}"));
+        let truth = std::fs::read_to_string(dir.join(truth)).unwrap();
+        assert_eq!(got.encoding, encoding, "{file}");
+        assert_eq!(
+            got.text.trim_end(),
+            solieu::text::normalize(&truth).trim_end(),
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn viscii_is_told_from_tcvn3() {
+    // The VISCII byte of each character, from the decoder's own table.
+    let mut code = std::collections::HashMap::new();
+    for b in 0u8..=255 {
+        if let Some(c) = decode_viscii(&[b]).chars().next() {
+            code.entry(c).or_insert(b);
+        }
+    }
+    let encode = |s: &str| -> Vec<u8> { s.chars().map(|c| code[&c]).collect() };
+    let p = paragraph();
+    let got = decode_bytes(&encode(&p), false).unwrap();
+    assert_eq!(got.encoding, "viscii");
+    assert_eq!(got.text, p);
+    // And TCVN3 stays TCVN3.
+    let got = decode_bytes(&encode_tcvn3(&p), false).unwrap();
+    assert_eq!(got.encoding, "tcvn3");
+}
+
+/// What the real-inputs README says of each saved page: headline, lead, first body sentence,
+/// date, numbers of the article, numbers of the page's chrome.
+struct PageTruth {
+    file: &'static str,
+    title: &'static str,
+    lead: &'static str,
+    first: &'static str,
+    date: Option<&'static str>,
+    numbers: &'static [&'static str],
+    chrome: &'static [&'static str],
+}
+
+const PAGES: [PageTruth; 9] = [
+    PageTruth {
+        file: "01_vnexpress_2025_lymphoma_fundus.html",
+        title: "Đau bụng kéo dài, phát hiện ung thư lymphoma ruột non",
+        lead: "Người đàn ông 63 tuổi đau bụng kéo dài",
+        first: "Ngày 22/10, BS.CK2 Cao Thị Hồng",
+        date: Some("2025-10-22"),
+        numbers: &["sụt 2-3 kg", "khoảng 5,6 ca trên 100.000 dân mỗi năm"],
+        chrome: &[],
+    },
+    PageTruth {
+        file: "02_vnexpress_2022_cong_nhan_mat_viec.html",
+        title: "Công nhân mất việc chật vật lo Tết",
+        lead: "Nếu có ít tiền, chị Huyền sẽ nấu nồi thịt kho",
+        first: "Chị Nguyễn Thị Huyền, 36 tuổi",
+        date: Some("2022-01-25"),
+        numbers: &[
+            "phường Thạnh Lộc (quận 12)",
+            "trả ngay 2,5 triệu đồng tiền phòng trọ",
+        ],
+        chrome: &[],
+    },
+    PageTruth {
+        file: "03_cafebiz_2022_unikey.html",
+        title: "Cha đẻ \"phần mềm quốc dân Việt Nam\" Unikey lộ diện: Rời bỏ vị trí Giám đốc AI sau 8 năm gắn bó, đầu quân sang MoMo",
+        lead: "Phạm Kim Long - cha đẻ \"phần mềm quốc dân Việt Nam\" Unikey",
+        first: "Xuất hiện trước báo giới, Hội đồng AI của MoMo",
+        date: Some("2022-01-20"),
+        numbers: &[
+            "sinh viên năm cuối ĐH Bách Khoa Hà Nội năm 1994",
+            "làm việc tại Cộng hòa Séc 10 năm",
+        ],
+        chrome: &["16:27", "0942.86.11.33"],
+    },
+    PageTruth {
+        file: "04_vnexpress_2022_mo_lai_duong_bay.html",
+        title: "Việt Nam dự kiến mở lại toàn bộ đường bay quốc tế từ 15/2",
+        lead: "Cục Hàng không Việt Nam đã thông báo đến nhà chức trách các nước",
+        first: "Ông Đinh Việt Sơn, Phó cục trưởng Hàng không Việt Nam",
+        date: Some("2022-02-13"),
+        numbers: &["mở cửa du lịch quốc tế trước 30/3"],
+        chrome: &[],
+    },
+    PageTruth {
+        file: "05_vnexpress_2014_sapa.html",
+        title: "Bộ Công an giám định kỹ thuật xe khách tai nạn ở Sa Pa",
+        lead: "Sáng nay, Tổ điều tra thuộc Bộ Công an có mặt",
+        first: "Trao đổi với VnExpress về tiến trình điều tra",
+        date: Some("2014-09-04"),
+        numbers: &[
+            "Nguyễn Ngọc Tân (18 tuổi, quê Phủ Lý, Hà Nam)",
+            "14 bệnh nhân còn lại đang điều trị",
+        ],
+        chrome: &[
+            "0123.888.0123",
+            "0129.233.3555",
+            "Copyright 1997",
+            "12 người tử nạn",
+        ],
+    },
+    PageTruth {
+        file: "06_dantri_2022_cao_toc_tuyen_quang_phu_tho.html",
+        title: "Cao tốc Tuyên Quang - Phú Thọ: Điều chỉnh đầu tư cần thêm hơn 4.000 tỷ đồng",
+        lead: "(Dân trí) - Sau khi được điều chỉnh đầu tư",
+        first: "Bộ Kế hoạch và Đầu tư mới đây có báo cáo",
+        date: None,
+        numbers: &[
+            "Số này tăng thêm 4.087 tỷ đồng",
+            "Quyết định số 610 ngày 13/7/2022",
+        ],
+        chrome: &[],
+    },
+    PageTruth {
+        file: "07_dantri_2022_thanh_tra_xang_dau.html",
+        title: "Thanh tra xăng dầu: Vạch ra một loạt sai phạm, có cả lỗi của nhà quản lý",
+        lead: "(Dân trí) - Kết luận của Thanh tra Bộ Công Thương",
+        first: "Thanh tra Bộ Công Thương vừa công bố kết luận thanh tra",
+        date: None,
+        numbers: &[
+            "trong quý I và quý II/2021",
+            "mức bình quân 1 tháng năm 2021",
+        ],
+        chrome: &[],
+    },
+    PageTruth {
+        file: "08_dantri_2022_khoi_cong_nha_ga_t3.html",
+        title: "Khởi công Nhà ga T3 sân bay Tân Sơn Nhất",
+        lead: "(Dân trí) - Công trình Nhà ga T3 khi hoàn thành",
+        first: "Chiều 24/12, dự án Xây dựng Nhà ga hành khách T3",
+        date: None,
+        numbers: &[
+            "Tổng mức đầu tư là 10.990 tỷ đồng",
+            "dự kiến thi công trong 24 tháng",
+        ],
+        chrome: &[],
+    },
+    PageTruth {
+        file: "09_dantri_2022_nguoi_tot_viec_tot.html",
+        title: "Truyền thông về người tốt, việc tốt là một sứ mệnh lớn lao của báo chí",
+        lead: "(Dân trí) - Thứ trưởng Bộ Thông tin và Truyền thông Nguyễn Thanh Lâm",
+        first: "Sáng 24/12, Ban Tuyên giáo Trung ương chủ trì",
+        date: None,
+        numbers: &["Quyết định số 1256/QĐ-TTG ngày 9/12/2022"],
+        chrome: &[],
+    },
+];
+
+#[test]
+fn real_saved_pages_read_like_a_reader_view() {
+    let Some(dir) = shared("real-inputs/html") else {
+        return;
+    };
+    let mut failures = Vec::new();
+    for t in &PAGES {
+        let got = load_file(&dir.join(t.file)).unwrap_or_else(|e| panic!("{e}"));
+        let article = solieu::pipeline::Pipeline::builtin().analyze(t.file, got.clone());
+        let text = collapsed(&got.text);
+        let paragraphs: Vec<String> = got.text.split("\n\n").map(collapsed).collect();
+        let mut check = |ok: bool, what: String| {
+            if !ok {
+                failures.push(format!("{}: {what}", t.file));
+            }
+        };
+        check(
+            article.title.as_deref() == Some(t.title),
+            format!("title {:?}", article.title),
+        );
+        check(
+            paragraphs[0] == t.title,
+            format!("first paragraph {:?}", paragraphs[0]),
+        );
+        // After the headline and a dateline, the article starts: lead or first sentence (the
+        // lead may carry a location stamp before it, `TP HCM`).
+        let start = paragraphs
+            .iter()
+            .skip(1)
+            .find(|p| !(p.chars().count() < 100 && solieu::extract::page::first_date(p).is_some()))
+            .cloned()
+            .unwrap_or_default();
+        let starts_with = |s: &str| start.find(s).is_some_and(|at| at <= 10);
+        check(
+            starts_with(t.lead) || starts_with(t.first),
+            format!(
+                "starts with {:?}",
+                start.chars().take(120).collect::<String>()
+            ),
+        );
+        check(
+            article.published.as_deref() == t.date,
+            format!("date {:?}", article.published),
+        );
+        for n in t.numbers {
+            check(text.contains(n), format!("missing {n:?}"));
+        }
+        for c in t.chrome {
+            // Figures are read from the text: chrome absent from it is no figure.
+            check(!text.contains(c), format!("chrome {c:?} in the article"));
+        }
+        // The whole page stays available.
+        check(
+            got.info
+                .full_text
+                .as_deref()
+                .is_some_and(|f| f.len() > got.text.len()),
+            "no full page text".into(),
+        );
+        check(article.site.is_some(), "no site".into());
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// One answer of the test server: path, status, headers, body.
+type Route = (&'static str, u16, Vec<(&'static str, String)>, Vec<u8>);
+
+/// A one-thread HTTP server on 127.0.0.1 answering each path from `routes`; it serves `n`
+/// requests and stops.
+fn serve(routes: Vec<Route>, n: usize) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(n) {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut line = String::new();
+            reader.read_line(&mut line).unwrap();
+            let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+            loop {
+                let mut h = String::new();
+                if reader.read_line(&mut h).unwrap_or(0) == 0 || h == "\r\n" {
+                    break;
+                }
+            }
+            let (status, headers, body) = routes
+                .iter()
+                .find(|r| r.0 == path)
+                .map(|r| (r.1, r.2.clone(), r.3.clone()))
+                .unwrap_or((404, vec![], b"not found".to_vec()));
+            let mut head = format!(
+                "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n",
+                body.len()
+            );
+            for (k, v) in headers {
+                head.push_str(&format!("{k}: {v}\r\n"));
+            }
+            head.push_str("\r\n");
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(&body);
+        }
+    });
+    format!("http://{addr}")
+}
+
+#[test]
+fn web_addresses_are_downloaded_and_read_like_files() {
+    let body = "<p>Sáng 12/5, UBND huyện Tân Lạc tổ chức lớp bồi dưỡng cho 120 cán bộ, công chức \
+                cấp xã. Lớp học kéo dài 5 ngày với các chuyên đề về kỹ năng lãnh đạo, quản lý và \
+                cải cách hành chính.</p><p>Đến nay toàn huyện có 97,2% cán bộ đạt chuẩn.</p>";
+    let page = format!(
+        "<html><head><title>Tin tức | Cổng TTĐT huyện Tân Lạc</title></head><body>\
+         <nav><a>Trang chủ</a> <a>Lượt xem: 1.523</a></nav><div class=\"detail\">\
+         <h1>Tân Lạc bồi dưỡng cán bộ, công chức cấp xã</h1>\
+         <div class=\"date\">Thứ Hai, 15/05/2023 | 08:30</div>{body}</div></body></html>"
+    );
+    let base = serve(
+        vec![
+            // The server declares Windows-1258; the page does not.
+            (
+                "/tin.html",
+                200,
+                vec![("Content-Type", "text/html; charset=windows-1258".into())],
+                encode_windows_1258(&page),
+            ),
+            ("/cu", 301, vec![("Location", "/tin.html".into())], vec![]),
+        ],
+        4,
+    );
+    let got = load_url(&format!("{base}/cu")).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        got.text
+            .starts_with("Tân Lạc bồi dưỡng cán bộ, công chức cấp xã\n\n"),
+        "{}",
+        got.text
+    );
+    assert!(got.text.contains("97,2% cán bộ"));
+    assert!(!got.text.contains("1.523"));
+    assert_eq!(got.info.published.as_deref(), Some("2023-05-15"));
+    assert_eq!(got.info.site.as_deref(), Some("127.0.0.1"));
+    let err = load_url(&format!("{base}/khong-co")).unwrap_err();
+    assert!(err.reason.contains("404"), "{err}");
+    assert!(
+        load_url("ftp://x.vn/a")
+            .unwrap_err()
+            .reason
+            .contains("http")
+    );
+
+    // `solieu extract URL`.
+    let base = serve(
+        vec![(
+            "/tin.html",
+            200,
+            vec![("Content-Type", "text/html; charset=windows-1258".into())],
+            encode_windows_1258(&page),
+        )],
+        1,
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_solieu"))
+        .args(["extract", &format!("{base}/tin.html")])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let a = &doc["articles"][0];
+    assert_eq!(a["district"], "Tân Lạc");
+    assert_eq!(a["province"], "Hoà Bình");
+    assert_eq!(a["province_2025"], "Phú Thọ");
+    assert_eq!(a["published"], "2023-05-15");
+    assert!(a["path"].as_str().unwrap().ends_with("/tin.html"));
+}
+
+#[test]
+fn unreachable_addresses_get_a_message() {
+    // A port nobody listens on.
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let err = load_url(&format!("http://127.0.0.1:{port}/")).unwrap_err();
+    assert!(!err.reason.is_empty(), "{err}");
+}
+
+/// Every district the extractor returns is a unit of the gazetteer (or none).
+fn assert_gazetteer_unit(name: &str, text: &str) {
+    let meta = solieu::extract::metadata(text);
+    if let Some(d) = &meta.district {
+        let g = solieu::places::gazetteer();
+        let bare = d
+            .strip_prefix("Quận ")
+            .filter(|n| n.chars().all(|c| c.is_ascii_digit()));
+        assert!(
+            !g.districts_named(bare.unwrap_or(d)).is_empty(),
+            "{name}: district {d:?} is not in the gazetteer"
+        );
+    }
+    if let Some(p) = &meta.province {
+        assert!(
+            solieu::places::gazetteer().province_named(p).is_some(),
+            "{name}: province {p:?} is not in the gazetteer"
+        );
+    }
+}
+
+#[test]
+fn every_district_returned_is_a_gazetteer_unit() {
+    let mut n = 0;
+    for (p, text) in sample_articles() {
+        assert_gazetteer_unit(&p.display().to_string(), &text);
+        n += 1;
+    }
+    if let Some(dir) = shared("eval/dev/articles") {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            let text = solieu::text::normalize(&std::fs::read_to_string(&p).unwrap());
+            assert_gazetteer_unit(&p.display().to_string(), &text);
+            n += 1;
+        }
+    }
+    if let Some(dir) = shared("real-inputs/html") {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "html") {
+                let text = load_file(&p).unwrap().text;
+                assert_gazetteer_unit(&p.display().to_string(), &text);
+                n += 1;
+            }
+        }
+    }
+    // Sentences that used to give a word that is no district.
+    for text in [
+        "Tin hoạt động\n\nCán bộ về công tác tại huyện. Với 26 lớp học, toàn huyện. Năm qua \
+         có 120 lượt.",
+        "Quận 1 tổ chức lớp bồi dưỡng cho 200 cán bộ phường.",
+        "Huyện Châu Thành mở 12 lớp bồi dưỡng cho cán bộ.",
+        "HUYỆN ỦY ĐÌNH LẬP CHÚ TRỌNG ĐÀO TẠO CÁN BỘ",
+    ] {
+        assert_gazetteer_unit(text, text);
+    }
+    assert!(n >= 5);
+    let t = "Tin hoạt động\n\nCán bộ về công tác tại huyện. Với 26 lớp học, toàn huyện. Năm qua \
+             có 120 lượt.";
+    assert_eq!(solieu::extract::metadata(t).district, None);
+    let t = "Quận 1 tổ chức lớp bồi dưỡng cho 200 cán bộ phường.";
+    assert_eq!(
+        solieu::extract::metadata(t).district.as_deref(),
+        Some("Quận 1")
+    );
 }

@@ -276,7 +276,7 @@ proptest! {
         flip in any::<prop::sample::Index>(),
     ) {
         let text = solieu::text::normalize(&raw);
-        let loaded = LoadedText { text, encoding: "utf-8".into() };
+        let loaded = LoadedText { text, encoding: "utf-8".into(), ..Default::default() };
         let article = solieu::pipeline::Pipeline::builtin().analyze("gen.txt", loaded);
         let json = to_json(&Document::new(vec![article]));
         let mut value: serde_json::Value = serde_json::from_str(&json)

@@ -26,6 +26,8 @@ pub(crate) enum Decoding {
     Tcvn3,
     /// VNI-Windows.
     Vni,
+    /// VISCII (RFC 1456).
+    Viscii,
 }
 
 impl Decoding {
@@ -36,6 +38,7 @@ impl Decoding {
             Decoding::Standard(e) => e.name().to_ascii_lowercase(),
             Decoding::Tcvn3 => "tcvn3".into(),
             Decoding::Vni => "vni".into(),
+            Decoding::Viscii => "viscii".into(),
         }
     }
 
@@ -60,6 +63,7 @@ impl Decoding {
             }
             Decoding::Tcvn3 => (legacy::decode_tcvn3(bytes), false),
             Decoding::Vni => (legacy::decode_vni(bytes), false),
+            Decoding::Viscii => (legacy::decode_viscii(bytes), false),
         }
     }
 
@@ -72,6 +76,7 @@ impl Decoding {
             "tcvn3" | "tcvn" | "tcvn5712" | "tcvn-5712" | "x-viet-tcvn" | "x-viet-tcvn5712"
             | "vn3" | "abc" => return Some(Decoding::Tcvn3),
             "vni" | "x-viet-vni" | "vni-windows" => return Some(Decoding::Vni),
+            "viscii" | "csviscii" | "viscii1.1-1" => return Some(Decoding::Viscii),
             _ => {}
         }
         let e = Encoding::for_label(l.as_bytes())?;
@@ -248,12 +253,26 @@ pub(crate) fn best_decoding(bytes: &[u8], candidates: &[Decoding]) -> Decoding {
     best.map_or(Decoding::Utf8Lossy, |(_, d)| d)
 }
 
-/// The candidates for a file that is not valid UTF-8 and declares nothing.
-pub(crate) const UNDECLARED: [Decoding; 4] = [
+/// The candidates for a file that is not valid UTF-8 and declares nothing. VISCII is tried
+/// after TCVN3: both put precomposed letters on single high bytes, and the score tells which
+/// one gives Vietnamese syllables.
+pub(crate) const UNDECLARED: [Decoding; 5] = [
     Decoding::Standard(encoding_rs::WINDOWS_1258),
     Decoding::Vni,
     Decoding::Tcvn3,
+    Decoding::Viscii,
     Decoding::Utf8Lossy,
+];
+
+/// The candidates for 8-bit text that a container declares Western (an RTF `\ansicpg1252`, the
+/// 8-bit pieces of a Word 97 file, a page declaring `windows-1252`): the legacy Vietnamese
+/// fonts all had to live under that label.
+pub(crate) const WESTERN: [Decoding; 5] = [
+    Decoding::Standard(encoding_rs::WINDOWS_1252),
+    Decoding::Vni,
+    Decoding::Tcvn3,
+    Decoding::Viscii,
+    Decoding::Standard(encoding_rs::WINDOWS_1258),
 ];
 
 #[cfg(test)]

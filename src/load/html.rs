@@ -151,11 +151,38 @@ fn charset_from_content(content: &str) -> Option<String> {
 
 /// The visible text of a web page: one paragraph per block element (`p`, `div`, `li`, `h1`,
 /// `tr`, `br`, …), paragraphs separated by a blank line, runs of whitespace inside a paragraph
-/// collapsed to one space, table cells separated by a tab. Hidden content is dropped:
+/// collapsed to one space (and a space where two inline elements meet before a capital, as
+/// in `<span>TP HCM</span>Nếu`), table cells separated by a tab. Hidden content is dropped:
 /// `head`, `title`, `script`, `style`, `noscript`, `template` (and `svg`, `iframe`, `object`,
 /// `embed`, `canvas`, `select`), and elements with the `hidden` attribute or an inline
 /// `display: none`. Lines of `pre` become paragraphs. The result is not yet NFC-normalized.
 pub fn visible_text(html: &str) -> String {
+    walk(html, false)
+}
+
+/// Class or id words of the page furniture that Readability keeps inside an article
+/// (`ul.breadcrumb` of VnExpress: its rule only knows `breadcrumbs`), share and related-links
+/// boxes.
+const FURNITURE: [&str; 5] = ["breadcrumb", "social", "share", "related", "relate-"];
+
+/// [`visible_text`] of an article's HTML (Readability's output), without the furniture left in
+/// it ([`FURNITURE`]).
+pub(crate) fn article_text(html: &str) -> String {
+    walk(html, true)
+}
+
+fn is_furniture(el: &scraper::node::Element) -> bool {
+    [el.attr("class"), el.attr("id")]
+        .into_iter()
+        .flatten()
+        .flat_map(str::split_whitespace)
+        .any(|w| {
+            let w = w.to_ascii_lowercase();
+            FURNITURE.iter().any(|f| w.contains(f))
+        })
+}
+
+fn walk(html: &str, skip_furniture: bool) -> String {
     let doc = Html::parse_document(html);
     let mut out = TextBuilder::default();
     let root = doc.tree.root();
@@ -167,7 +194,8 @@ pub fn visible_text(html: &str) -> String {
             Node::Text(t) => out.push_text(t),
             Node::Element(el) => {
                 let name = el.name();
-                if HIDDEN.contains(&name) || is_hidden(el) {
+                out.boundary = true;
+                if HIDDEN.contains(&name) || is_hidden(el) || (skip_furniture && is_furniture(el)) {
                     descend = false;
                 } else if BLOCKS.contains(&name) {
                     out.break_paragraph();
@@ -189,6 +217,7 @@ pub fn visible_text(html: &str) -> String {
             if let Node::Element(el) = node.value()
                 && descend
             {
+                out.boundary = true;
                 let name = el.name();
                 if BLOCKS.contains(&name) {
                     out.break_paragraph();
@@ -239,6 +268,8 @@ struct TextBuilder {
     pending: Option<char>,
     /// Inside `pre`, line breaks are kept as paragraph breaks.
     pre_depth: usize,
+    /// An element started or ended since the last character.
+    boundary: bool,
 }
 
 impl TextBuilder {
@@ -253,7 +284,20 @@ impl TextBuilder {
             } else {
                 if let Some(sep) = self.pending.take() {
                     self.current.push(sep);
+                } else if self.boundary
+                    && c.is_uppercase()
+                    && self
+                        .current
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphabetic)
+                {
+                    // Two inline elements that meet without a space, the second starting a
+                    // word in capitals (`<span>TP HCM</span>Nếu`), are two words; a word split
+                    // by markup (`<b>Hu</b>yện`) is not.
+                    self.current.push(' ');
                 }
+                self.boundary = false;
                 self.current.push(c);
             }
         }

@@ -1,5 +1,5 @@
 //! The legacy Vietnamese 8-bit encodings: TCVN3 (TCVN 5712:1993 VN3, "ABC", fonts `.VnTime`),
-//! VNI-Windows (fonts `VNI-Times`), and Windows-1258.
+//! VNI-Windows (fonts `VNI-Times`), VISCII (RFC 1456) and Windows-1258.
 //!
 //! TCVN3 and VNI are not real character sets but font hacks: the file holds Windows-1252 bytes
 //! and a special font draws Vietnamese glyphs in their place. The tables below map those bytes to
@@ -248,6 +248,45 @@ static VNI_OTHER: LazyLock<HashMap<char, u8>> = LazyLock::new(|| {
     add_free_cp1252(&mut m, &VNI.used);
     m
 });
+
+/// VISCII (RFC 1456) bytes 0x80–0xFF, as the RFC and glibc's `iconv` table them. VISCII is a real
+/// character set, not a font hack: one byte per precomposed letter, upper and lower case.
+const VISCII_HIGH: [char; 128] = [
+    'Ạ', 'Ắ', 'Ằ', 'Ặ', 'Ấ', 'Ầ', 'Ẩ', 'Ậ', 'Ẽ', 'Ẹ', 'Ế', 'Ề', 'Ể', 'Ễ', 'Ệ', 'Ố', 'Ồ', 'Ổ', 'Ỗ',
+    'Ộ', 'Ợ', 'Ớ', 'Ờ', 'Ở', 'Ị', 'Ỏ', 'Ọ', 'Ỉ', 'Ủ', 'Ũ', 'Ụ', 'Ỳ', 'Õ', 'ắ', 'ằ', 'ặ', 'ấ', 'ầ',
+    'ẩ', 'ậ', 'ẽ', 'ẹ', 'ế', 'ề', 'ể', 'ễ', 'ệ', 'ố', 'ồ', 'ổ', 'ỗ', 'Ỡ', 'Ơ', 'ộ', 'ờ', 'ở', 'ị',
+    'Ự', 'Ứ', 'Ừ', 'Ử', 'ơ', 'ớ', 'Ư', 'À', 'Á', 'Â', 'Ã', 'Ả', 'Ă', 'ẳ', 'ẵ', 'È', 'É', 'Ê', 'Ẻ',
+    'Ì', 'Í', 'Ĩ', 'ỳ', 'Đ', 'ứ', 'Ò', 'Ó', 'Ô', 'ạ', 'ỷ', 'ừ', 'ử', 'Ù', 'Ú', 'ỹ', 'ỵ', 'Ý', 'ỡ',
+    'ư', 'à', 'á', 'â', 'ã', 'ả', 'ă', 'ữ', 'ẫ', 'è', 'é', 'ê', 'ẻ', 'ì', 'í', 'ĩ', 'ỉ', 'đ', 'ự',
+    'ò', 'ó', 'ô', 'õ', 'ỏ', 'ọ', 'ụ', 'ù', 'ú', 'ũ', 'ủ', 'ý', 'ợ', 'Ữ',
+];
+
+/// The six capitals VISCII puts on control codes (0x02 Ẳ, 0x05 Ẵ, 0x06 Ẫ, 0x14 Ỷ, 0x19 Ỹ, 0x1E Ỵ).
+const VISCII_LOW: [(u8, char); 6] = [
+    (0x02, 'Ẳ'),
+    (0x05, 'Ẵ'),
+    (0x06, 'Ẫ'),
+    (0x14, 'Ỷ'),
+    (0x19, 'Ỹ'),
+    (0x1E, 'Ỵ'),
+];
+
+/// Decodes VISCII bytes. Never fails: every byte has a character.
+pub fn decode_viscii(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&b| {
+            if b >= 0x80 {
+                VISCII_HIGH[usize::from(b - 0x80)]
+            } else {
+                VISCII_LOW
+                    .iter()
+                    .find(|(code, _)| *code == b)
+                    .map_or(char::from(b), |(_, c)| *c)
+            }
+        })
+        .collect()
+}
 
 /// Decodes TCVN3 (ABC) bytes. Never fails: bytes outside the table are read as Windows-1252.
 ///

@@ -21,7 +21,10 @@ mod detect;
 mod html;
 mod legacy;
 mod letters;
+mod office;
+mod reader;
 mod score;
+mod web;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -31,13 +34,17 @@ use std::path::{Path, PathBuf};
 use detect::Decoding;
 
 pub use html::visible_text;
-pub use legacy::{decode_tcvn3, decode_vni, encode_tcvn3, encode_vni, encode_windows_1258};
+pub use legacy::{
+    decode_tcvn3, decode_viscii, decode_vni, encode_tcvn3, encode_vni, encode_windows_1258,
+};
+pub use reader::{Page, read_page};
+pub use web::{FetchError, MAX_PAGE_BYTES, fetch_url, is_web_address, load_url};
 
 /// Files larger than this are refused.
 pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
 
 /// The text of one file, decoded and normalized.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct LoadedText {
     /// NFC text with LF line endings.
     pub text: String,
@@ -47,6 +54,26 @@ pub struct LoadedText {
     /// ` (lossy)` when invalid bytes were replaced by U+FFFD (for example a multi-byte character
     /// cut at the end of the file).
     pub encoding: String,
+    /// What the file itself says about the article beyond its text (a web page's headline,
+    /// date and site; the format of a document). Empty for plain text.
+    pub info: SourceInfo,
+}
+
+/// What a file says about its article beyond the text: a web page's metadata, the format.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SourceInfo {
+    /// The format read: `text`, `web page`, `Word 97–2003 (.doc)`, `Word (.docx)`, `RTF`,
+    /// `PDF`.
+    pub format: String,
+    /// The headline the page marks as such (`h1`, `og:title`).
+    pub title: Option<String>,
+    /// The publication date the page gives (`YYYY-MM-DD`).
+    pub published: Option<String>,
+    /// The site's name (`vnexpress.net`, `Báo điện tử Dân Trí`).
+    pub site: Option<String>,
+    /// For a web page read in reader view: the visible text of the whole page (NFC, LF), menus
+    /// and footers included, for the article the reader view cuts.
+    pub full_text: Option<String>,
 }
 
 /// Why a file could not be loaded.
@@ -66,9 +93,12 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Reads and decodes one article file. Web pages are recognized by their extension (`.html`,
-/// `.htm`) or their content. Never panics; every failure is a [`LoadError`] naming the file and
-/// the reason (not found, a folder, permission denied, empty, binary, over 20 MB, …).
+/// Reads and decodes one article file: plain text in any encoding, a saved web page (read in
+/// reader view), Word (`.doc`, `.docx`), RTF or PDF — recognized by their content, the extension
+/// only telling a web page without its `<html>`. This is the one loader: the CLI, the GUI and
+/// web addresses ([`load_url`]) all go through [`decode_bytes`]. Never panics; every failure is
+/// a [`LoadError`] naming the file and the reason (not found, a folder, permission denied,
+/// empty, a format Số liệu does not read, a PDF without text layer, over 20 MB, …).
 pub fn load_file(path: &Path) -> Result<LoadedText, LoadError> {
     let err = |reason: String| LoadError {
         path: path.to_path_buf(),
@@ -126,43 +156,95 @@ fn is_html_path(p: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
 }
 
-/// Decodes the bytes of an article: detects the encoding, takes the visible text of a web page
-/// (`is_html`, or content starting like one), normalizes to NFC with LF line endings. The error
-/// is the reason in plain words ("empty file", "binary file (looks like PNG image), not text",
-/// …); [`load_file`] adds the file name. Never panics, whatever the bytes.
+/// Decodes the bytes of an article: documents (Word, RTF, PDF) by their content, text by its
+/// detected encoding, web pages (`is_html`, or content starting like one) through the reader
+/// view; normalizes to NFC with LF line endings. The error is the reason in plain words ("empty
+/// file", "PNG image: Số liệu reads articles in …", …); [`load_file`] adds the file name. Never
+/// panics, whatever the bytes.
 pub fn decode_bytes(bytes: &[u8], is_html: bool) -> Result<LoadedText, String> {
+    decode_source(bytes, is_html, None)
+}
+
+/// [`decode_bytes`] for a page downloaded from `url` (its links and site name resolve from it).
+pub(crate) fn decode_source(
+    bytes: &[u8],
+    is_html: bool,
+    url: Option<&str>,
+) -> Result<LoadedText, String> {
     if bytes.is_empty() {
         return Err("empty file".into());
     }
     if let Some(kind) = detect::binary_kind(bytes) {
-        return Err(binary_reason(kind));
+        let read = match kind {
+            "RTF document" => Some(("RTF", office::read_rtf(bytes))),
+            "PDF document" => Some(("PDF", office::read_pdf(bytes))),
+            "Word document (.docx)" => Some(("Word (.docx)", office::read_docx(bytes))),
+            "old Microsoft Office document (.doc, .xls)" => {
+                Some(("Word 97–2003 (.doc)", office::read_doc(bytes)))
+            }
+            _ => None,
+        };
+        return match read {
+            Some((format, Ok((text, encoding)))) => document(format, &text, encoding),
+            Some((_, Err(reason))) => Err(reason),
+            None => Err(binary_reason(kind)),
+        };
     }
     let (text, encoding) = decode_text(bytes, is_html)?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
     // A `.html` file without a single tag is plain text: keep its line structure.
     let is_html = (is_html && text.contains('<')) || html::looks_like_html(text.as_bytes());
-    let text = if is_html {
-        crate::text::normalize(&html::visible_text(text))
-    } else {
-        crate::text::normalize(text)
-    };
-    if text.chars().all(|c| c.is_whitespace() || c == '\u{FEFF}') {
-        return Err(if is_html {
-            "empty web page (no visible text)".into()
-        } else {
-            "empty file (only spaces or blank lines)".into()
-        });
+    if !is_html {
+        return document("text", text, encoding);
     }
-    Ok(LoadedText { text, encoding })
+    let page = reader::read_page(text, url);
+    let full = crate::text::normalize(&page.full_text);
+    let text = crate::text::normalize(&page.text);
+    if text.chars().all(|c| c.is_whitespace() || c == '\u{FEFF}') {
+        return Err("empty web page (no visible text)".into());
+    }
+    let norm = |s: Option<String>| s.map(|s| crate::text::normalize(&s));
+    Ok(LoadedText {
+        info: SourceInfo {
+            format: "web page".into(),
+            title: norm(page.title),
+            published: page.published,
+            site: norm(page.site),
+            full_text: (full != text).then_some(full),
+        },
+        text,
+        encoding,
+    })
 }
 
+/// A decoded document or plain text, normalized; refused when there is no text in it.
+fn document(format: &str, text: &str, encoding: String) -> Result<LoadedText, String> {
+    let text = crate::text::normalize(text);
+    if text.chars().all(|c| c.is_whitespace() || c == '\u{FEFF}') {
+        return Err(if format == "text" {
+            "empty file (only spaces or blank lines)".into()
+        } else {
+            format!("empty document ({format} without any text)")
+        });
+    }
+    Ok(LoadedText {
+        text,
+        encoding,
+        info: SourceInfo {
+            format: format.into(),
+            ..SourceInfo::default()
+        },
+    })
+}
+
+/// The formats [`load_file`] reads, for messages and open dialogs.
+pub const READ_FORMATS: &str = ".txt, .html, .htm, .doc, .docx, .rtf, .pdf";
+
 fn binary_reason(kind: &str) -> String {
-    let hint = if kind.contains("document") || kind.contains("workbook") || kind.contains("EPUB") {
-        "; save it as .txt or .html first"
-    } else {
-        ""
-    };
-    format!("binary file (looks like {kind}), not text{hint}")
+    format!(
+        "{kind}: not a format Số liệu reads (it reads {READ_FORMATS}; save the article in one \
+         of them)"
+    )
 }
 
 /// Steps 2–6 of the module docs: the decoded (not yet normalized) text and the encoding name.
@@ -222,18 +304,10 @@ fn decode_text(bytes: &[u8], is_html: bool) -> Result<(Cow<'_, str>, String), St
         }
         // Pages in TCVN3 or VNI had to declare a Western charset (the fonts did the rest), so
         // a Western declaration is checked against them.
-        (Some(Decoding::Standard(e)), Err(_)) if e == encoding_rs::WINDOWS_1252 => {
-            let candidates = [
-                Decoding::Standard(e),
-                Decoding::Vni,
-                Decoding::Tcvn3,
-                Decoding::Standard(encoding_rs::WINDOWS_1258),
-            ];
-            Ok(decode_with(
-                bytes,
-                detect::best_decoding(bytes, &candidates),
-            ))
-        }
+        (Some(Decoding::Standard(e)), Err(_)) if e == encoding_rs::WINDOWS_1252 => Ok(decode_with(
+            bytes,
+            detect::best_decoding(bytes, &detect::WESTERN),
+        )),
         (Some(d), Err(_)) => {
             let (text, had_errors) = d.decode(bytes);
             if had_errors {
@@ -259,7 +333,7 @@ fn decode_with(bytes: &[u8], d: Decoding) -> (Cow<'_, str>, String) {
     (Cow::Owned(text), format!("{}{lossy}", d.name()))
 }
 
-/// Expands the given paths: files as they are, folders into their `.txt`/`.html`/`.htm` files
+/// Expands the given paths: files as they are, folders into their article files ([`READ_FORMATS`])
 /// (sorted by path). Folders are not searched recursively: sub-folders are skipped. Paths that
 /// do not exist, and folders that cannot be listed, are returned as errors.
 pub fn collect_paths(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
@@ -291,10 +365,13 @@ pub fn collect_paths(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     (files, errors)
 }
 
-/// True for `.txt`, `.html` and `.htm` files (any case).
+/// The extensions of the files [`load_file`] reads (lower case), for folders and open dialogs.
+pub const ARTICLE_EXTENSIONS: [&str; 7] = ["txt", "html", "htm", "doc", "docx", "rtf", "pdf"];
+
+/// True for article files ([`ARTICLE_EXTENSIONS`], any case).
 pub fn is_article_path(p: &Path) -> bool {
     p.extension()
         .and_then(|e| e.to_str())
-        .map(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "html" | "htm"))
+        .map(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
         .unwrap_or(false)
 }

@@ -543,9 +543,7 @@ fn numbers_in_words_get_every_field() {
 #[test]
 fn word_traps_give_no_figure() {
     let figs = in_words();
-    for trap in [
-        "Năm", "Hai", "Ba", "một", "không", "Tư", "tư", "Một", "năm",
-    ] {
+    for trap in ["Năm", "Hai", "Ba", "một", "không", "Tư", "tư", "Một", "năm"] {
         assert!(
             !figs.iter().any(|f| f.text == trap),
             "{trap:?} read as a number: {:?}",

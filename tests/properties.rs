@@ -184,7 +184,11 @@ const DIGITS: [&str; 10] = [
 /// Three digits in words; `full` writes the hundreds even when they are zero (`không trăm`),
 /// as every group after the first does.
 fn spell_group(n: u64, full: bool) -> Vec<&'static str> {
-    let (h, t, u) = ((n / 100) as usize, ((n / 10) % 10) as usize, (n % 10) as usize);
+    let (h, t, u) = (
+        (n / 100) as usize,
+        ((n / 10) % 10) as usize,
+        (n % 10) as usize,
+    );
     let mut out = Vec::new();
     if h > 0 || full {
         out.extend([DIGITS[h], "trăm"]);
@@ -210,7 +214,12 @@ fn spell(n: u64) -> String {
         return "không".into();
     }
     const SCALES: [&str; 4] = ["tỷ", "triệu", "nghìn", ""];
-    let groups = [n / 1_000_000_000, (n / 1_000_000) % 1000, (n / 1000) % 1000, n % 1000];
+    let groups = [
+        n / 1_000_000_000,
+        (n / 1_000_000) % 1000,
+        (n / 1000) % 1000,
+        n % 1000,
+    ];
     let mut words: Vec<&str> = Vec::new();
     for (g, scale) in groups.into_iter().zip(SCALES) {
         if g == 0 {

@@ -237,7 +237,6 @@ const SCALES: &[(&str, f64)] = &[
     ("tỉ", 1e9),
 ];
 
-
 /// The words around a token, raw and folded.
 pub(crate) struct Around<'a> {
     pub(crate) before: Vec<Tok<'a>>,
@@ -442,7 +441,8 @@ fn classify_slash(ctx: &Ctx<'_>, s: &str, raw: Raw, a: &Around<'_>) -> (Option<R
         return (Some(reading(Kind::Other, nums[0].map(f64::from))), 0.9);
     }
     if parts.len() == 3 {
-        if let (Some(d), Some(m), Some(y)) = (nums[0], nums[1], super::rules::dates::full_year(parts[2]))
+        if let (Some(d), Some(m), Some(y)) =
+            (nums[0], nums[1], super::rules::dates::full_year(parts[2]))
             && parts[0].len() <= 2
             && parts[1].len() <= 2
             && valid_date(y, m, d)

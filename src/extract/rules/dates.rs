@@ -79,7 +79,7 @@ fn year_after(s: &Stream<'_>, k: usize) -> Option<(i32, usize)> {
         j += 1;
     }
     let sep = s.toks.get(j)?;
-    let glued_sep = matches!(sep.s, "/" | "-" | "." );
+    let glued_sep = matches!(sep.s, "/" | "-" | ".");
     if !(s.w(j) == "năm" || glued_sep) {
         return None;
     }
@@ -87,7 +87,11 @@ fn year_after(s: &Stream<'_>, k: usize) -> Option<(i32, usize)> {
     if y.num != Some(Shape::Digits) {
         return None;
     }
-    let year = if glued_sep { full_year(y.s)? } else { full_year(y.s).filter(|_| y.s.len() == 4)? };
+    let year = if glued_sep {
+        full_year(y.s)?
+    } else {
+        full_year(y.s).filter(|_| y.s.len() == 4)?
+    };
     Some((year, j + 2))
 }
 
@@ -136,7 +140,10 @@ fn day_month_year(s: &Stream<'_>, i: usize) -> Option<Vec<Hit>> {
         {
             let first = ymd(y, m, d0)?;
             let second = ymd(y, m, d1)?;
-            return Some(vec![date_hit(i, e0, first, 0.9), date_hit(k, e, second, 0.95)]);
+            return Some(vec![
+                date_hit(i, e0, first, 0.9),
+                date_hit(k, e, second, 0.95),
+            ]);
         }
     }
     let (d, m, y, e) = day_tail(s, i)?;
@@ -313,7 +320,10 @@ mod tests {
             dates("từ ngày 3 đến ngày 5 tháng 4 năm 2023"),
             [
                 ("3".to_string(), Some("2023-04-03".to_string())),
-                ("5 tháng 4 năm 2023".to_string(), Some("2023-04-05".to_string()))
+                (
+                    "5 tháng 4 năm 2023".to_string(),
+                    Some("2023-04-05".to_string())
+                )
             ]
         );
         assert_eq!(one("ký ngày 12/ 10 /2017"), "2017-10-12");

@@ -88,7 +88,9 @@ pub fn ordinal_word(w: &str) -> Option<u8> {
         "nhất" => Some(1),
         "nhì" => Some(2),
         "tư" => Some(4),
-        _ => digit(w).filter(|d| !d.tail_only && d.value > 0).map(|d| d.value),
+        _ => digit(w)
+            .filter(|d| !d.tail_only && d.value > 0)
+            .map(|d| d.value),
     }
 }
 
@@ -114,7 +116,10 @@ pub fn is_day_word(w: &str) -> bool {
 /// Weekday names that open a dateline (`thứ hai, 15/03/2021`, `chủ nhật`): the number after
 /// `thứ` is then a day of the week, not an ordinal.
 pub fn is_weekday_follower(w: &str) -> bool {
-    matches!(w, "," | "ngày" | "mồng" | "mùng" | "tuần" | "hàng" | "-" | "–" | "(")
+    matches!(
+        w,
+        "," | "ngày" | "mồng" | "mùng" | "tuần" | "hàng" | "-" | "–" | "("
+    )
 }
 
 /// Words before a weekday (`vào thứ hai`, `sáng thứ hai`, `hôm thứ hai`); after any other
@@ -122,8 +127,20 @@ pub fn is_weekday_follower(w: &str) -> bool {
 pub fn is_weekday_before(w: &str) -> bool {
     matches!(
         w,
-        "vào" | "sáng" | "chiều" | "tối" | "trưa" | "đêm" | "hôm" | "ngày" | "các" | "mỗi" | "từ"
-            | "đến" | "là" | "hàng"
+        "vào"
+            | "sáng"
+            | "chiều"
+            | "tối"
+            | "trưa"
+            | "đêm"
+            | "hôm"
+            | "ngày"
+            | "các"
+            | "mỗi"
+            | "từ"
+            | "đến"
+            | "là"
+            | "hàng"
     )
 }
 
@@ -326,7 +343,10 @@ mod tests {
 
     #[test]
     fn digits_and_tails() {
-        assert_eq!(digit("mốt").map(|d| (d.value, d.tail_only)), Some((1, true)));
+        assert_eq!(
+            digit("mốt").map(|d| (d.value, d.tail_only)),
+            Some((1, true))
+        );
         assert_eq!(digit("năm").map(|d| d.value), Some(5));
         assert_eq!(digit("bẩy").map(|d| d.value), Some(7));
         assert!(digit("mười").is_none());
@@ -340,10 +360,7 @@ mod tests {
         );
         assert_eq!(currency_after(&["đồng", "chí"]), None);
         assert_eq!(currency_after(&["xu", "hướng"]), None);
-        assert_eq!(
-            currency_after(&["xu"]).map(|(c, _)| c.code),
-            Some("cent")
-        );
+        assert_eq!(currency_after(&["xu"]).map(|(c, _)| c.code), Some("cent"));
         assert_eq!(
             currency_before(&["vn", "$"]).map(|(c, n)| (c.code, n)),
             Some(("VND", 2))

@@ -72,7 +72,9 @@ impl<'a> Stream<'a> {
 
     /// True when token `i` is a run of plain digits (possibly grouped), not a Roman numeral.
     pub fn is_digits(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.num == Some(Shape::Digits))
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.num == Some(Shape::Digits))
     }
 
     /// The folded words from `i` on (numbers as `""`), at most `n`.
@@ -186,7 +188,17 @@ fn may_start(s: &Stream<'_>, i: usize) -> bool {
     lexicon::digit(w).is_some()
         || matches!(
             w,
-            "mười" | "trăm" | "âm" | "-" | "−" | "," | "thứ" | "đầu" | "tuần" | "giêng" | "chạp"
+            "mười"
+                | "trăm"
+                | "âm"
+                | "-"
+                | "−"
+                | ","
+                | "thứ"
+                | "đầu"
+                | "tuần"
+                | "giêng"
+                | "chạp"
                 | "nhất"
         )
 }

@@ -101,7 +101,10 @@ fn amount_at(s: &Stream<'_>, i: usize) -> Option<Amount> {
         {
             let cents_word = lexicon::currency_after(&s.words_from(minor.to, 2))
                 .filter(|(c, _)| *c == lexicon::CENT);
-            let ends = s.toks.get(minor.to).is_none_or(|t| !t.word && t.num.is_none());
+            let ends = s
+                .toks
+                .get(minor.to)
+                .is_none_or(|t| !t.word && t.num.is_none());
             if cents_word.is_some() || ends {
                 value += minor.value / 100.0;
                 fig_to = minor.to;
@@ -124,8 +127,8 @@ fn money(s: &Stream<'_>, i: usize) -> Option<Vec<Hit>> {
     let connector = s.toks.get(first.end).map_or("", |t| &*t.f);
     let between = i >= 1 && s.w(i - 1) == "giữa"
         || i >= 2 && s.w(i - 2) == "giữa" && currency_before(s, i).is_some();
-    let is_connector = matches!(connector, "đến" | "tới" | "-" | "–")
-        || (connector == "và" && between);
+    let is_connector =
+        matches!(connector, "đến" | "tới" | "-" | "–") || (connector == "và" && between);
     if is_connector {
         let mut k = first.end + 1;
         // `VND1000-VND2000`: the second amount's code comes first.
@@ -160,21 +163,49 @@ fn money(s: &Stream<'_>, i: usize) -> Option<Vec<Hit>> {
                 .map(|c| c.1.clone());
             if matches!(connector, "-" | "–") && s.glued(first.end) == s.glued(k) {
                 // `1000-2000 đồng`: one figure, as `60-70%` is.
-                let mut h = Hit::new(i, second.fig_to, Kind::Money, Some(first.value), conf(&first));
+                let mut h = Hit::new(
+                    i,
+                    second.fig_to,
+                    Kind::Money,
+                    Some(first.value),
+                    conf(&first),
+                );
                 h.reading.value_to = Some(second.value);
                 h.reading.unit = unit;
                 return Some(vec![h]);
             }
-            let mut h1 = Hit::new(i, first.fig_to, Kind::Money, Some(first.value), conf(&first));
+            let mut h1 = Hit::new(
+                i,
+                first.fig_to,
+                Kind::Money,
+                Some(first.value),
+                conf(&first),
+            );
             h1.reading.value_to = Some(second.value);
-            h1.reading.unit = first.currency.as_ref().map(|c| c.1.clone()).or(unit.clone());
-            let mut h2 = Hit::new(k, second.fig_to, Kind::Money, Some(second.value), conf(&second));
+            h1.reading.unit = first
+                .currency
+                .as_ref()
+                .map(|c| c.1.clone())
+                .or(unit.clone());
+            let mut h2 = Hit::new(
+                k,
+                second.fig_to,
+                Kind::Money,
+                Some(second.value),
+                conf(&second),
+            );
             h2.reading.unit = unit;
             return Some(vec![h1, h2]);
         }
     }
     let (_, written) = first.currency.as_ref()?;
-    let mut h = Hit::new(i, first.fig_to, Kind::Money, Some(first.value), conf(&first));
+    let mut h = Hit::new(
+        i,
+        first.fig_to,
+        Kind::Money,
+        Some(first.value),
+        conf(&first),
+    );
     h.reading.unit = Some(match &first.num.scale_text {
         Some(sc) if !written.starts_with(sc.as_str()) => format!("{sc} {written}"),
         _ => written.clone(),
@@ -195,7 +226,10 @@ mod tests {
     use crate::extract::extract;
     use crate::model::Kind;
 
-    fn money(t: &str) -> Vec<(String, Option<f64>, Option<f64>, Option<String>)> {
+    /// Text, value, value_to and unit of a money figure.
+    type Read = (String, Option<f64>, Option<f64>, Option<String>);
+
+    fn money(t: &str) -> Vec<Read> {
         extract(t)
             .into_iter()
             .filter(|f| f.reading.kind == Kind::Money)
@@ -250,7 +284,10 @@ mod tests {
     #[test]
     fn scale_words_go_to_the_unit() {
         let m = money("Kinh phí 350 triệu đồng");
-        assert_eq!(m, [("350".into(), Some(3.5e8), None, Some("triệu đồng".into()))]);
+        assert_eq!(
+            m,
+            [("350".into(), Some(3.5e8), None, Some("triệu đồng".into()))]
+        );
         let m = money("hỗ trợ 2,5 tỷ đồng");
         assert_eq!(m[0].1, Some(2.5e9));
     }

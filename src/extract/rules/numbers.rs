@@ -453,7 +453,8 @@ fn accept_words(s: &Stream<'_>, p: &NumP) -> Option<f32> {
     // after a bound (`chỉ một lớp`, `khoảng một trăm`).
     if w == "một"
         && (lexicon::MOT_NOT_NUMBER_NEXT.contains(&next)
-            || !(lexicon::MOT_COUNTED_NEXT.contains(&next) || lexicon::BOUND_BEFORE.contains(&prev)))
+            || !(lexicon::MOT_COUNTED_NEXT.contains(&next)
+                || lexicon::BOUND_BEFORE.contains(&prev)))
     {
         return None;
     }
@@ -489,7 +490,13 @@ fn number_in_words(s: &Stream<'_>, i: usize) -> Option<Vec<Hit>> {
     if let Some(sc) = p.scale_text {
         // `1,2 triệu người`: the counted noun comes after the scale.
         h.reading.unit = known_unit(s, p.after)
-            .map(|n| s.toks[p.after..p.after + n].iter().map(|t| t.s).collect::<Vec<_>>().join(" "))
+            .map(|n| {
+                s.toks[p.after..p.after + n]
+                    .iter()
+                    .map(|t| t.s)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .or(Some(sc));
     }
     Some(vec![h])
@@ -526,8 +533,8 @@ fn ordinal_in_words(s: &Stream<'_>, i: usize) -> Option<Vec<Hit>> {
         lexicon::is_weekday_follower(next) || s.toks.get(k + 1).is_some_and(|t| t.num.is_some());
     // … unless a noun stands before `thứ`: `lớp thứ hai ngày 12` is "the second class".
     let prev = if i > 0 { s.w(i - 1) } else { "" };
-    let after_noun = s.toks.get(i.wrapping_sub(1)).is_some_and(|t| t.word)
-        && !lexicon::is_weekday_before(prev);
+    let after_noun =
+        s.toks.get(i.wrapping_sub(1)).is_some_and(|t| t.word) && !lexicon::is_weekday_before(prev);
     if weekday_next && !after_noun {
         return None;
     }
@@ -536,7 +543,13 @@ fn ordinal_in_words(s: &Stream<'_>, i: usize) -> Option<Vec<Hit>> {
         return Some(vec![Hit::new(k, e, Kind::Ordinal, Some(v), 0.85)]);
     }
     let v = lexicon::ordinal_word(w)?;
-    Some(vec![Hit::new(k, k + 1, Kind::Ordinal, Some(f64::from(v)), 0.85)])
+    Some(vec![Hit::new(
+        k,
+        k + 1,
+        Kind::Ordinal,
+        Some(f64::from(v)),
+        0.85,
+    )])
 }
 
 #[cfg(test)]
@@ -559,7 +572,10 @@ mod tests {
 
     #[test]
     fn whole_numbers_in_words() {
-        assert_eq!(value_of("hai mươi mốt nghìn không trăm mười một"), Some(21011.0));
+        assert_eq!(
+            value_of("hai mươi mốt nghìn không trăm mười một"),
+            Some(21011.0)
+        );
         assert_eq!(
             value_of("bảy trăm hai mươi mốt nghìn không trăm mười hai"),
             Some(721012.0)
@@ -628,7 +644,10 @@ mod tests {
             );
         }
         // `Năm 2023`: year, not five.
-        assert_eq!(read("Năm 2023, huyện"), [("2023".into(), Kind::Year, Some(2023.0))]);
+        assert_eq!(
+            read("Năm 2023, huyện"),
+            [("2023".into(), Kind::Year, Some(2023.0))]
+        );
         // `không quá 7.000 đồng`: `không` is "not".
         assert_eq!(read("không quá 7.000 đồng").len(), 1);
     }
@@ -644,7 +663,11 @@ mod tests {
             [("đầu tiên".into(), Kind::Ordinal, Some(1.0))]
         );
         assert_eq!(read("Đại hội lần thứ mười hai")[0].2, Some(12.0));
-        assert!(read("Thứ hai, ngày 6 tháng 2").iter().all(|f| f.1 == Kind::Date));
+        assert!(
+            read("Thứ hai, ngày 6 tháng 2")
+                .iter()
+                .all(|f| f.1 == Kind::Date)
+        );
     }
 
     #[test]

@@ -14,4 +14,5 @@ pub mod indicators;
 pub mod load;
 pub mod model;
 pub mod pipeline;
+pub mod review;
 pub mod text;

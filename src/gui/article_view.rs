@@ -8,7 +8,6 @@
 //! selection, the hover and "added" outlines are painted around the galley, so they never
 //! cause a relayout.
 
-use super::command::Command;
 use super::i18n::Lang;
 use super::workspace::Entry;
 use crate::model::{Article, Figure, Kind, Status};
@@ -234,6 +233,8 @@ pub struct ArticleView {
     pub selection: Option<(usize, usize)>,
     /// The paragraph a drag started in.
     drag_para: Option<usize>,
+    /// The drag as the pointer made it (`(press, cursor)` char offsets), before snapping.
+    drag_raw: Option<(usize, usize)>,
     /// Scroll this figure into view on the next frame.
     pub scroll_to: Option<u64>,
     /// The viewport of the last frame (content coordinates).
@@ -259,18 +260,19 @@ impl ArticleView {
             .unwrap_or(0.0)
     }
 
-    /// Shows an article. Clicks on figures and selection gestures become commands.
+    /// Shows an article and keeps the text selection; returns the figure clicked, if any
+    /// (the app turns it into a command: this view knows no commands, so no cycle).
     pub fn ui(
         &mut self,
         ui: &mut Ui,
         entry: &Entry,
         selected: Option<u64>,
         lang: Lang,
-        out: &mut Vec<Command>,
-    ) {
+    ) -> Option<u64> {
         let Some(article) = entry.article.as_ref() else {
-            return;
+            return None;
         };
+        let mut clicked = None;
         let dark = ui.visuals().dark_mode;
         let text_color = ui.visuals().text_color();
         let width = (ui.available_width() - 16.0).max(100.0).floor();
@@ -296,9 +298,17 @@ impl ArticleView {
         scroll.show_viewport(ui, |ui, viewport| {
             self.viewport = Some(viewport);
             self.paint_visible(
-                ui, viewport, entry, article, selected, lang, text_color, out,
+                ui,
+                viewport,
+                entry,
+                article,
+                selected,
+                lang,
+                text_color,
+                &mut clicked,
             );
         });
+        clicked
     }
 
     fn prepare(&mut self, entry: &Entry, article: &Article, width: f32, dark: bool) {
@@ -356,7 +366,7 @@ impl ArticleView {
         selected: Option<u64>,
         lang: Lang,
         text_color: Color32,
-        out: &mut Vec<Command>,
+        clicked: &mut Option<u64>,
     ) {
         let Some(c) = self.cache.as_mut() else {
             return;
@@ -374,7 +384,9 @@ impl ArticleView {
         let dark = c.dark;
         let sel = self.selection.map(|(a, b)| (a.min(b), a.max(b)));
         let visuals = ui.visuals().clone();
-        let pointer = ui.input(|inp| inp.pointer.interact_pos());
+        // Where the button went down: a drag is recognised a few pixels later, and the
+        // selection must start at the pressed character, not there.
+        let (press, alt) = ui.input(|inp| (inp.pointer.press_origin(), inp.modifiers.alt));
         let mut laid = 0;
         while i < c.paras.len() && c.tops[i] < viewport.max.y {
             let p = &mut c.paras[i];
@@ -413,37 +425,34 @@ impl ArticleView {
                 p.char_start + cc.index.0.min(p.char_len)
             };
             if presp.drag_started()
-                && let Some(pt) = presp.interact_pointer_pos().or(pointer)
+                && let Some(pt) = press.or(presp.interact_pointer_pos())
             {
                 let at = local(pt);
-                self.selection = Some((at, at));
+                self.drag_raw = Some((at, at));
                 self.drag_para = Some(i);
             }
             if presp.dragged()
                 && self.drag_para == Some(i)
                 && let Some(pt) = presp.interact_pointer_pos()
-                && let Some((a, _)) = self.selection
+                && let Some((a, _)) = self.drag_raw
             {
-                self.selection = Some((a, local(pt)));
+                let b = local(pt);
+                self.drag_raw = Some((a, b));
+                // Whole words and numbers, no spaces at the ends; Alt selects exactly.
+                self.selection = Some(if alt {
+                    (a.min(b), a.max(b))
+                } else {
+                    snap_selection(&article.text, a, b)
+                });
             }
             if presp.drag_stopped() {
                 self.drag_para = None;
+                self.drag_raw = None;
             }
             if presp.clicked() {
                 self.selection = None;
             }
 
-            // Selection background under the text.
-            if let Some((a, b)) = sel
-                && a < p.char_start + p.char_len
-                && b > p.char_start
-            {
-                let s = a.max(p.char_start) - p.char_start;
-                let e = b.min(p.char_start + p.char_len) - p.char_start;
-                for r in span_rects(&galley, pos, s, e) {
-                    ui.painter().rect_filled(r, 2.0, visuals.selection.bg_fill);
-                }
-            }
             let figs = figures_in(&article.figures, p.chars());
             // The selected figure: a frame under the text.
             for f in &article.figures[figs.clone()] {
@@ -496,8 +505,27 @@ impl ArticleView {
                         .on_hover_cursor(egui::CursorIcon::PointingHand)
                         .on_hover_ui(|ui| reading_tooltip(ui, f, lang));
                     if resp.clicked() {
-                        out.push(Command::SelectFigure(f.id));
+                        *clicked = Some(f.id);
                     }
+                }
+            }
+            // The selection over everything (figure highlights included), translucent so
+            // the text stays readable, outlined so it shows on any highlight.
+            if let Some((a, b)) = sel
+                && a < p.char_start + p.char_len
+                && b > p.char_start
+            {
+                let s = a.max(p.char_start) - p.char_start;
+                let e = b.min(p.char_start + p.char_len) - p.char_start;
+                for r in span_rects(&galley, pos, s, e) {
+                    ui.painter()
+                        .rect_filled(r, 2.0, visuals.selection.bg_fill.gamma_multiply(0.55));
+                    ui.painter().rect_stroke(
+                        r,
+                        2.0,
+                        visuals.selection.stroke,
+                        egui::StrokeKind::Outside,
+                    );
                 }
             }
             i += 1;
@@ -509,6 +537,46 @@ impl ArticleView {
             ui.set_height(total);
         }
     }
+}
+
+/// A selection made by dragging, as the officer meant it: widened to whole words and numbers
+/// (`1.234,5` is one number, `Chợ` one word) and without spaces at either end. Char offsets in,
+/// an ordered char range out.
+pub fn snap_selection(text: &str, a: usize, b: usize) -> (usize, usize) {
+    let (a, b) = (a.min(b), a.max(b));
+    let chars: Vec<char> = text.chars().collect();
+    let n = chars.len();
+    let (mut s, mut e) = (a.min(n), b.min(n));
+    // Trim first: a drag that starts in the space before a word selects from the word.
+    while s < e && chars[s].is_whitespace() {
+        s += 1;
+    }
+    while e > s && chars[e - 1].is_whitespace() {
+        e -= 1;
+    }
+    if s == e {
+        return (s, e);
+    }
+    let inner = |i: usize| -> bool {
+        // A char that belongs to the word or number around it: letters and digits, and
+        // `.` `,` `/` between two digits.
+        let c = chars[i];
+        if crate::extract::words::is_word_char(c) {
+            return true;
+        }
+        matches!(c, '.' | ',' | '/')
+            && i > 0
+            && i + 1 < n
+            && chars[i - 1].is_ascii_digit()
+            && chars[i + 1].is_ascii_digit()
+    };
+    while s > 0 && inner(s - 1) && inner(s) {
+        s -= 1;
+    }
+    while e < n && inner(e) && inner(e - 1) {
+        e += 1;
+    }
+    (s, e)
 }
 
 fn local_span(f: &Figure, p: &Para) -> (usize, usize) {
@@ -663,6 +731,23 @@ pub fn legend(ui: &mut Ui, lang: Lang) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn selections_snap_to_words_and_numbers_without_spaces() {
+        let t = "Huyện Chợ Đồn có 1.234,5 cán bộ";
+        let at = |w: &str| t[..t.find(w).unwrap_or(0)].chars().count();
+        // From inside "Chợ" to inside "Đồn", with the space: both whole words.
+        let (s, e) = snap_selection(t, at("hợ"), at("ồn"));
+        assert_eq!(crate::text::slice_chars(t, s, e), Some("Chợ Đồn"));
+        // Leading and trailing spaces go.
+        let (s, e) = snap_selection(t, at(" có"), at("có") + 3);
+        assert_eq!(crate::text::slice_chars(t, s, e), Some("có"));
+        // A number with its separators is one piece.
+        let (s, e) = snap_selection(t, at("234"), at("234") + 2);
+        assert_eq!(crate::text::slice_chars(t, s, e), Some("1.234,5"));
+        // Backwards drags are ordered.
+        assert_eq!(snap_selection(t, at("Đồn") + 3, at("Đồn")), (at("Đồn"), at("Đồn") + 3));
+    }
 
     #[test]
     fn vietnamese_numbers() {

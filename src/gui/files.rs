@@ -30,19 +30,10 @@ pub enum Purpose {
     ExportCompareCsv,
     /// Where to export the comparison chart as PNG.
     ExportPng,
-}
-
-impl Purpose {
-    /// True when the path is a new file to write.
-    pub fn is_save(self) -> bool {
-        matches!(
-            self,
-            Purpose::ExportJson { .. }
-                | Purpose::ExportCsv
-                | Purpose::ExportCompareCsv
-                | Purpose::ExportPng
-        )
-    }
+    /// Where to create a new workspace file.
+    NewWorkspace,
+    /// A workspace file to open.
+    OpenWorkspace,
 }
 
 /// The answer to a request.
@@ -62,8 +53,6 @@ pub trait FileChooser {
     fn request(&mut self, purpose: Purpose, suggested_name: &str, ctx: &egui::Context);
     /// The answer to the pending request, once there is one.
     fn poll(&mut self) -> Option<(Purpose, Answer)>;
-    /// True while a dialog is open.
-    fn busy(&self) -> bool;
 }
 
 /// rfd dialogs on a thread.
@@ -108,6 +97,15 @@ impl FileChooser for RfdChooser {
                         .set_file_name(name)
                         .save_file()
                         .map(|p| vec![p]),
+                    Purpose::NewWorkspace => d
+                        .add_filter("Không gian làm việc (.solieu)", &["solieu"])
+                        .set_file_name(name)
+                        .save_file()
+                        .map(|p| vec![p]),
+                    Purpose::OpenWorkspace => d
+                        .add_filter("Không gian làm việc (.solieu)", &["solieu"])
+                        .pick_file()
+                        .map(|p| vec![p]),
                 };
                 let answer = match paths {
                     Some(p) if !p.is_empty() => Answer::Paths(p),
@@ -142,10 +140,6 @@ impl FileChooser for RfdChooser {
                 None
             }
         }
-    }
-
-    fn busy(&self) -> bool {
-        self.pending.is_some()
     }
 }
 
@@ -194,9 +188,5 @@ impl FileChooser for ScriptedChooser {
 
     fn poll(&mut self) -> Option<(Purpose, Answer)> {
         self.last.lock().ok().and_then(|mut l| l.take())
-    }
-
-    fn busy(&self) -> bool {
-        false
     }
 }

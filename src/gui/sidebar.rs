@@ -52,6 +52,30 @@ pub struct Sidebar {
     pub sort: SortBy,
 }
 
+/// A key for typing without marks: the extractor's fold (case, tone placement) with every
+/// mark then dropped and `đ` read as `d`, so `cho don` finds `Chợ Đồn`.
+// For the lead: a named variant of `extract::words::fold` belongs in the text toolkit.
+pub fn unmarked(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    crate::extract::words::fold(s)
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
+}
+
+/// True when an entry matches the filter (already [`unmarked`]): its file name, title,
+/// district or province.
+pub fn matches(e: &Entry, needle: &str) -> bool {
+    needle.is_empty()
+        || unmarked(&e.file_name()).contains(needle)
+        || e.article.as_ref().is_some_and(|a| {
+            [&a.district, &a.title, &a.province]
+                .iter()
+                .any(|s| s.as_deref().is_some_and(|s| unmarked(s).contains(needle)))
+        })
+}
+
 fn progress(e: &Entry) -> f32 {
     e.article.as_ref().map_or(2.0, |a| {
         if a.figures.is_empty() {
@@ -70,7 +94,7 @@ impl Sidebar {
             let l = ui.label(lang.t("Lọc", "Filter"));
             ui.add(
                 egui::TextEdit::singleline(&mut self.filter)
-                    .hint_text(lang.t("tên tệp, huyện…", "file, district…"))
+                    .hint_text(lang.t("tên bài, huyện, tệp… (gõ không dấu được)", "title, district, file…"))
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(l.id);
@@ -88,21 +112,8 @@ impl Sidebar {
                 .accessible_name(lang.t("Sắp xếp", "Sort"));
         });
         ui.separator();
-        let needle = self.filter.trim().to_lowercase();
-        let mut rows: Vec<&Entry> = ws
-            .entries
-            .iter()
-            .filter(|e| {
-                needle.is_empty()
-                    || e.file_name().to_lowercase().contains(&needle)
-                    || e.article.as_ref().is_some_and(|a| {
-                        [&a.district, &a.title, &a.province].iter().any(|s| {
-                            s.as_deref()
-                                .is_some_and(|s| s.to_lowercase().contains(&needle))
-                        })
-                    })
-            })
-            .collect();
+        let needle = unmarked(self.filter.trim());
+        let mut rows: Vec<&Entry> = ws.entries.iter().filter(|e| matches(e, &needle)).collect();
         match self.sort {
             SortBy::Opened => {}
             SortBy::Name => rows.sort_by_key(|e| e.file_name()),
@@ -122,13 +133,20 @@ impl Sidebar {
                     let current = ws.current == Some(e.key);
                     let text = match &e.article {
                         Some(a) => {
+                            // The headline says more than `000_9fb81c778de7861f.txt`; the file
+                            // name stays in the tooltip.
+                            let title = a
+                                .title
+                                .as_deref()
+                                .map(|t| crate::text::ellipsize(t, 70).into_owned())
+                                .unwrap_or_else(|| e.file_name());
                             let mut t = RichText::new(format!(
-                                "{}\n{} · {} · {}/{}",
-                                e.file_name(),
+                                "{title}\n{} · {} · {}/{} {}",
                                 a.district.as_deref().unwrap_or("—"),
                                 a.published.as_deref().unwrap_or("—"),
                                 a.reviewed(),
-                                a.figures.len()
+                                a.figures.len(),
+                                lang.t("đã duyệt", "reviewed")
                             ));
                             if !a.unplaced.is_empty() {
                                 t = t.color(Color32::from_rgb(0xe6, 0x51, 0x00));
@@ -145,7 +163,7 @@ impl Sidebar {
                     };
                     let r = ui
                         .add(egui::Button::selectable(current, text).wrap())
-                        .on_hover_text(&e.path);
+                        .on_hover_text(format!("{}\n{}", e.file_name(), e.path));
                     if r.clicked() {
                         out.push(Command::SelectEntry(e.key));
                     }

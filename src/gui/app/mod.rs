@@ -337,6 +337,11 @@ impl SolieuApp {
         }
     }
 
+    /// The text of the path field, while it is open.
+    pub fn path_field(&self) -> Option<&str> {
+        self.prompt.as_ref().map(|p| p.text.as_str())
+    }
+
     /// The workspace file, when there is one.
     pub fn workspace_path(&self) -> Option<PathBuf> {
         self.ws_file.clone()

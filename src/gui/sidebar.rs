@@ -157,7 +157,7 @@ impl Sidebar {
                             "{} {}\n{}",
                             lang.t("Lỗi:", "Error:"),
                             e.file_name(),
-                            e.error.as_deref().unwrap_or("")
+                            lang.load_error(e.error.as_deref().unwrap_or(""))
                         ))
                         .color(Color32::from_rgb(0xc6, 0x28, 0x28)),
                     };

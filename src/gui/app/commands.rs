@@ -131,6 +131,14 @@ impl SolieuApp {
         }
     }
 
+    /// Drops an information message that spoke of the article being left ("Đã duyệt hết …");
+    /// errors stay until read.
+    fn forget_info(&mut self) {
+        if self.message.as_ref().is_some_and(|m| !m.error) {
+            self.message = None;
+        }
+    }
+
     /// Applies one command.
     pub fn apply(&mut self, ctx: &egui::Context, c: Command) {
         let key = self.ws.current;
@@ -220,6 +228,7 @@ impl SolieuApp {
                 Ok(())
             }
             Command::NextArticle | Command::PrevArticle => {
+                self.forget_info();
                 self.ws.step_entry(c == Command::NextArticle);
                 self.view.scroll_to = None;
                 self.tab = Tab::Article;
@@ -249,8 +258,8 @@ impl SolieuApp {
                     self.set_info(
                         self.lang()
                             .t(
-                                "Đã duyệt hết số liệu của bài này",
-                                "Every figure is reviewed",
+                                "Đã duyệt hết số liệu của mọi bài đang mở",
+                                "Every figure of every open article is reviewed",
                             )
                             .into(),
                     );
@@ -310,6 +319,9 @@ impl SolieuApp {
                 Ok(())
             }
             Command::SelectEntry(k) => {
+                if self.ws.current != Some(k) {
+                    self.forget_info();
+                }
                 self.ws.select_entry(k);
                 Ok(())
             }

@@ -141,6 +141,13 @@ impl SolieuApp {
                             p.display()
                         ));
                     }
+                    if let Some(d) = &self.data_dir {
+                        ui.label(format!(
+                            "{} {}",
+                            l.t("Thư mục dữ liệu (cài đặt, không gian mặc định):", "Data folder (settings, default workspace):"),
+                            d.display()
+                        ));
+                    }
                 });
             self.about_open = open;
         }

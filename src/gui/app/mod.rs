@@ -141,7 +141,7 @@ pub struct SolieuApp {
     pub error_open: bool,
     chooser: Box<dyn FileChooser>,
     commands: Vec<Command>,
-    #[allow(dead_code)]
+    /// The data folder (shown in About).
     data_dir: Option<PathBuf>,
     /// The workspace file; `None`: nothing is saved.
     ws_file: Option<PathBuf>,
@@ -478,7 +478,7 @@ impl SolieuApp {
                 "; {} {}: {}",
                 report.failed.len(),
                 l.t("tệp không mở được", "file(s) failed"),
-                report.failed.join("; ")
+                l.load_error(&report.failed.join("; "))
             ));
             self.message = Some(Message { text, error: true });
         }
@@ -673,7 +673,7 @@ impl SolieuApp {
                     format!(
                         "{}: {}",
                         lang.t("Không mở được", "Cannot open"),
-                        e.error.clone().unwrap_or_default()
+                        lang.load_error(e.error.as_deref().unwrap_or_default())
                     ),
                 );
             }
@@ -791,7 +791,8 @@ fn load_workspace(
     let loaded = opened.and_then(|s| s.load(pipeline.clone()).map(|ws| (ws, s)));
     match loaded {
         Ok((ws, s)) => {
-            let n = ws.entries.len();
+            // Articles, not entries: files that failed to load are listed, not counted.
+            let n = ws.articles().count();
             let msg = (n > 0).then(|| format!("Đã khôi phục không gian làm việc: {n} bài"));
             (ws, (!read_only).then_some(s), msg.and_then(info))
         }

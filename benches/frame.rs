@@ -10,8 +10,8 @@ use egui_kittest::Harness;
 use solieu::gui::article_view::ArticleView;
 use solieu::gui::fonts;
 use solieu::gui::i18n::Lang;
-use solieu::review::Entry;
 use solieu::model::{Article, Figure, Kind, Reading, Status};
+use solieu::review::Entry;
 use std::path::Path;
 
 /// A ~2 MB article made of the sample paragraphs, with a figure on every number.

@@ -25,7 +25,10 @@ fn workspace(n: usize) -> Workspace {
     let mut doc = Vec::with_capacity(n);
     for i in 0..n {
         let mut a = base[i % base.len()].clone();
-        a.path = format!("/bench/{i:05}_{}", a.path.rsplit('/').next().unwrap_or("a.txt"));
+        a.path = format!(
+            "/bench/{i:05}_{}",
+            a.path.rsplit('/').next().unwrap_or("a.txt")
+        );
         // Distinct texts, so an import adds instead of merging.
         a.text_sha256 = format!("{i:064x}");
         doc.push(a);
@@ -62,20 +65,28 @@ fn save_one_edit(c: &mut Criterion) {
             let e = if flip { Edit::Reject } else { Edit::Confirm };
             ws.edit_figure(key, id, e).unwrap_or_else(|e| panic!("{e}"));
         };
-        g.bench_with_input(BenchmarkId::new("UI thread: take and serialize", n), &n, |b, _| {
-            b.iter(|| {
-                edit(&mut ws);
-                Batch::take(&mut ws)
-            })
-        });
-        g.bench_with_input(BenchmarkId::new("edit written and synced", n), &n, |b, _| {
-            b.iter(|| {
-                edit(&mut ws);
-                if let Some(batch) = Batch::take(&mut ws) {
-                    store.write(&[batch]).unwrap_or_else(|e| panic!("{e}"));
-                }
-            })
-        });
+        g.bench_with_input(
+            BenchmarkId::new("UI thread: take and serialize", n),
+            &n,
+            |b, _| {
+                b.iter(|| {
+                    edit(&mut ws);
+                    Batch::take(&mut ws)
+                })
+            },
+        );
+        g.bench_with_input(
+            BenchmarkId::new("edit written and synced", n),
+            &n,
+            |b, _| {
+                b.iter(|| {
+                    edit(&mut ws);
+                    if let Some(batch) = Batch::take(&mut ws) {
+                        store.write(&[batch]).unwrap_or_else(|e| panic!("{e}"));
+                    }
+                })
+            },
+        );
     }
     g.finish();
 }

@@ -171,7 +171,10 @@ fn review_a_figure_with_mouse_and_keys() {
     let moved = h.state().ws.selected;
     assert_ne!(moved, Some(next), "Delete moved on");
     if let Some(m) = moved {
-        assert!(!figure(&h, m).status.is_reviewed(), "to an unreviewed figure");
+        assert!(
+            !figure(&h, m).status.is_reviewed(),
+            "to an unreviewed figure"
+        );
     }
     // Back to the first one by its label: Delete, then Enter from the keyboard.
     h.get_by_role_and_label(Role::Link, &label).click();
@@ -725,7 +728,8 @@ fn two_articles(dir: &Path, chooser: &ScriptedChooser) -> Harness<'static, Solie
     let mut h = harness(app(dir, chooser, paths));
     h.run();
     let first = h.state().ws.entries[0].key;
-    h.state_mut().push(solieu::gui::command::Command::SelectEntry(first));
+    h.state_mut()
+        .push(solieu::gui::command::Command::SelectEntry(first));
     h.run();
     h
 }
@@ -788,11 +792,18 @@ fn u_continues_into_the_next_article_and_n_p_switch_articles() {
         .map(|a| a.figures.iter().map(|f| f.id).collect())
         .unwrap_or_default();
     for id in ids {
-        let _ = h.state_mut().ws.edit_figure(k1, id, solieu::review::Edit::Confirm);
+        let _ = h
+            .state_mut()
+            .ws
+            .edit_figure(k1, id, solieu::review::Edit::Confirm);
     }
     h.key_press(egui::Key::U);
     h.run();
-    assert_eq!(h.state().ws.current, Some(k2), "U went on to the next article");
+    assert_eq!(
+        h.state().ws.current,
+        Some(k2),
+        "U went on to the next article"
+    );
     let sel = h.state().ws.selected.expect("a figure there");
     assert!(!figure(&h, sel).status.is_reviewed());
 }
@@ -806,15 +817,26 @@ fn escape_closes_the_shortcut_list_and_f1_toggles_it() {
     h.run();
     h.key_press(egui::Key::F1);
     h.run();
-    assert!(h.query_all_by_label("Số chưa duyệt tiếp theo").count() >= 2, "the list is open");
+    assert!(
+        h.query_all_by_label("Số chưa duyệt tiếp theo").count() >= 2,
+        "the list is open"
+    );
     h.key_press(egui::Key::Escape);
     h.run();
-    assert_eq!(h.query_all_by_label("Số chưa duyệt tiếp theo").count(), 1, "Esc closed it");
+    assert_eq!(
+        h.query_all_by_label("Số chưa duyệt tiếp theo").count(),
+        1,
+        "Esc closed it"
+    );
     h.key_press(egui::Key::F1);
     h.run();
     h.key_press(egui::Key::F1);
     h.run();
-    assert_eq!(h.query_all_by_label("Số chưa duyệt tiếp theo").count(), 1, "F1 closed it");
+    assert_eq!(
+        h.query_all_by_label("Số chưa duyệt tiếp theo").count(),
+        1,
+        "F1 closed it"
+    );
     // Esc also closes the path field.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
     h.run();
@@ -834,9 +856,7 @@ fn the_path_field_takes_the_keyboard_and_exports_suggest_a_name() {
     h.run();
     h.run();
     // Typing goes straight into the field, without clicking it.
-    h.input_mut()
-        .events
-        .push(egui::Event::Text("abc".into()));
+    h.input_mut().events.push(egui::Event::Text("abc".into()));
     h.run();
     assert_eq!(h.state().path_field(), Some("abc"));
     h.key_press(egui::Key::Escape);
@@ -852,7 +872,10 @@ fn the_path_field_takes_the_keyboard_and_exports_suggest_a_name() {
         .trim_start_matches("so_lieu_")
         .trim_end_matches(&format!("_{day}.json"));
     assert!(
-        !place.is_empty() && place.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+        !place.is_empty()
+            && place
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
         "{name}: the place without marks"
     );
 }
@@ -899,11 +922,17 @@ fn the_sidebar_filter_needs_no_marks_and_shows_titles() {
         .map(|e| solieu::gui::sidebar::matches(e, &typed))
         .collect();
     assert!(hits.iter().any(|&x| x), "{typed} finds {district}");
-    assert!(!solieu::gui::sidebar::matches(&h.state().ws.entries[0], "zzzz"));
+    assert!(!solieu::gui::sidebar::matches(
+        &h.state().ws.entries[0],
+        "zzzz"
+    ));
     // The list shows the headline (the file name is in the tooltip).
     if let Some(t) = title {
         let shown: String = t.chars().take(20).collect();
-        assert!(h.query_by_label_contains(&shown).is_some(), "title {shown} shown");
+        assert!(
+            h.query_by_label_contains(&shown).is_some(),
+            "title {shown} shown"
+        );
     }
 }
 
@@ -925,7 +954,11 @@ fn a_failed_save_stays_unsaved_is_retried_and_quitting_asks() {
         open_samples: false,
         chooser: Box::new(chooser.clone()),
     };
-    let mut h = harness(SolieuApp::with_workspace(opts, Some(ws_file.clone()), false));
+    let mut h = harness(SolieuApp::with_workspace(
+        opts,
+        Some(ws_file.clone()),
+        false,
+    ));
     h.run();
     let key = h.state().ws.current.expect("open");
     let id = h
@@ -943,11 +976,17 @@ fn a_failed_save_stays_unsaved_is_retried_and_quitting_asks() {
     assert!(h.state().unsaved(), "a failed save is not counted as saved");
     assert!(h.state().save_error.is_some(), "the failure is shown");
     h.run();
-    assert!(h.query_by_label_contains("Chưa lưu được").is_some(), "in the status line");
+    assert!(
+        h.query_by_label_contains("Chưa lưu được").is_some(),
+        "in the status line"
+    );
     // Quitting asks.
     h.state_mut().push(solieu::gui::command::Command::Quit);
     h.run();
-    assert!(h.query_by_label("Còn thay đổi chưa lưu").is_some(), "quitting asks");
+    assert!(
+        h.query_by_label("Còn thay đổi chưa lưu").is_some(),
+        "quitting asks"
+    );
     h.key_press(egui::Key::Escape);
     h.run();
     // The folder becomes possible: the retry writes it without anything else done.
@@ -988,7 +1027,11 @@ fn a_read_only_workspace_folder_shows_the_error_and_keeps_the_change_unsaved() {
         open_samples: false,
         chooser: Box::new(chooser.clone()),
     };
-    let mut h = harness(SolieuApp::with_workspace(opts, Some(ro.join("ws.solieu")), false));
+    let mut h = harness(SolieuApp::with_workspace(
+        opts,
+        Some(ro.join("ws.solieu")),
+        false,
+    ));
     h.run();
     h.state_mut().save_now();
     assert!(h.state().unsaved());
@@ -1091,7 +1134,10 @@ fn a_second_process_hands_its_paths_to_the_window_holding_the_workspace() {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
     let status = child.wait().expect("wait");
-    assert!(status.success(), "the second process ends after handing over: {status}");
+    assert!(
+        status.success(),
+        "the second process ends after handing over: {status}"
+    );
     assert_eq!(got.len(), 1, "one request");
     assert!(
         got[0].iter().any(|p| p.ends_with(SAMPLE)),
@@ -1135,15 +1181,26 @@ fn named_workspaces_keep_their_own_articles() {
     assert_eq!(h.state().ws.entries.len(), 1);
     let other = dir.path().join("tinh_bac_kan.solieu");
     h.state_mut()
-        .push(solieu::gui::command::Command::OpenWorkspacePath(other.clone()));
+        .push(solieu::gui::command::Command::OpenWorkspacePath(
+            other.clone(),
+        ));
     h.run();
-    assert!(h.state().ws.entries.is_empty(), "a new workspace starts empty");
+    assert!(
+        h.state().ws.entries.is_empty(),
+        "a new workspace starts empty"
+    );
     assert_eq!(h.state().workspace_path().as_deref(), Some(other.as_path()));
     let default = dir.path().join("workspace.solieu");
     h.state_mut()
-        .push(solieu::gui::command::Command::OpenWorkspacePath(default.clone()));
+        .push(solieu::gui::command::Command::OpenWorkspacePath(
+            default.clone(),
+        ));
     h.run();
-    assert_eq!(h.state().ws.entries.len(), 1, "the first one kept its article");
+    assert_eq!(
+        h.state().ws.entries.len(),
+        1,
+        "the first one kept its article"
+    );
     assert_eq!(h.state().settings.recent_workspaces.first(), Some(&default));
     assert!(h.state().settings.recent_workspaces.contains(&other));
 }
@@ -1153,9 +1210,16 @@ fn recent_files_keep_only_what_opened() {
     let dir = tempfile::tempdir().expect("tempdir");
     let chooser = ScriptedChooser::default();
     let missing = dir.path().join("missing.txt");
-    let mut h = harness(app(dir.path(), &chooser, vec![sample(SAMPLE), missing.clone()]));
+    let mut h = harness(app(
+        dir.path(),
+        &chooser,
+        vec![sample(SAMPLE), missing.clone()],
+    ));
     h.run();
     let recent = &h.state().settings.recent;
     assert!(recent.iter().any(|p| p.ends_with(SAMPLE)));
-    assert!(!recent.iter().any(|p| p.ends_with("missing.txt")), "{recent:?}");
+    assert!(
+        !recent.iter().any(|p| p.ends_with("missing.txt")),
+        "{recent:?}"
+    );
 }

@@ -289,7 +289,10 @@ fn sigkill_during_workspace_edits_loses_no_acknowledged_edit() {
             let mut acks = Vec::new();
             for line in std::io::BufReader::new(stdout).lines() {
                 let Ok(line) = line else { break };
-                if let Some(n) = line.strip_prefix("ACK ").and_then(|n| n.parse::<u64>().ok()) {
+                if let Some(n) = line
+                    .strip_prefix("ACK ")
+                    .and_then(|n| n.parse::<u64>().ok())
+                {
                     acks.push(n);
                 }
             }
@@ -329,7 +332,11 @@ fn sigkill_during_workspace_edits_loses_no_acknowledged_edit() {
                 .and_then(|f| edit_no(f.note.as_deref()));
             if let Some(&want) = expect.get(&e.path) {
                 let got = note.unwrap_or_else(|| panic!("run {i}: edit {want} of {} lost", e.path));
-                assert!(got >= want, "run {i}: {} has edit {got}, acknowledged {want}", e.path);
+                assert!(
+                    got >= want,
+                    "run {i}: {} has edit {got}, acknowledged {want}",
+                    e.path
+                );
             }
             if let Some(n) = note {
                 newest = newest.max(n + 1);
@@ -345,5 +352,8 @@ fn sigkill_during_workspace_edits_loses_no_acknowledged_edit() {
         "kill during workspace edits: {RUNS} runs, {acked_total} acknowledged edits, \
          {runs_with_acks} runs with at least one, none lost"
     );
-    assert!(runs_with_acks > RUNS / 2, "too few runs reached an edit: {runs_with_acks}");
+    assert!(
+        runs_with_acks > RUNS / 2,
+        "too few runs reached an edit: {runs_with_acks}"
+    );
 }

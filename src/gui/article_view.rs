@@ -531,8 +531,11 @@ impl ArticleView {
                 let s = a.max(p.char_start) - p.char_start;
                 let e = b.min(p.char_start + p.char_len) - p.char_start;
                 for r in span_rects(&galley, pos, s, e) {
-                    ui.painter()
-                        .rect_filled(r, 2.0, visuals.selection.bg_fill.gamma_multiply(0.55));
+                    ui.painter().rect_filled(
+                        r,
+                        2.0,
+                        visuals.selection.bg_fill.gamma_multiply(0.55),
+                    );
                     ui.painter().rect_stroke(
                         r,
                         2.0,
@@ -835,7 +838,10 @@ mod tests {
         let (s, e) = snap_selection(t, at("234"), at("234") + 2);
         assert_eq!(crate::text::slice_chars(t, s, e), Some("1.234,5"));
         // Backwards drags are ordered.
-        assert_eq!(snap_selection(t, at("Đồn") + 3, at("Đồn")), (at("Đồn"), at("Đồn") + 3));
+        assert_eq!(
+            snap_selection(t, at("Đồn") + 3, at("Đồn")),
+            (at("Đồn"), at("Đồn") + 3)
+        );
     }
 
     #[test]

@@ -81,7 +81,10 @@ impl Lang {
                 "binary file (many NUL or control bytes), not text",
                 "tệp nhị phân (nhiều byte NUL hoặc ký tự điều khiển), không phải văn bản",
             ),
-            ("; save it as .txt or .html first", "; hãy lưu thành .txt hoặc .html trước"),
+            (
+                "; save it as .txt or .html first",
+                "; hãy lưu thành .txt hoặc .html trước",
+            ),
             ("empty file", "tệp trống"),
         ];
         let mut out = message.to_string();

@@ -39,9 +39,11 @@ use std::path::PathBuf;
 pub fn run(paths: Vec<PathBuf>, workspace: Option<PathBuf>) -> eframe::Result<()> {
     let started = std::time::Instant::now();
     let data_dir = crate::review::data_dir();
-    let ws_file = workspace
-        .clone()
-        .or_else(|| data_dir.as_deref().map(crate::review::places::default_workspace));
+    let ws_file = workspace.clone().or_else(|| {
+        data_dir
+            .as_deref()
+            .map(crate::review::places::default_workspace)
+    });
     let mut read_only = false;
     if let Some(f) = &ws_file
         && let Err(crate::review::lock::LockError::Held) =

@@ -94,7 +94,10 @@ impl Sidebar {
             let l = ui.label(lang.t("Lọc", "Filter"));
             ui.add(
                 egui::TextEdit::singleline(&mut self.filter)
-                    .hint_text(lang.t("tên bài, huyện, tệp… (gõ không dấu được)", "title, district, file…"))
+                    .hint_text(lang.t(
+                        "tên bài, huyện, tệp… (gõ không dấu được)",
+                        "title, district, file…",
+                    ))
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(l.id);

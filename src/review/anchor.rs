@@ -203,5 +203,4 @@ mod tests {
         assert_eq!(lost.len(), 1);
         assert_eq!(lost[0].id, 2);
     }
-
 }

@@ -56,9 +56,9 @@ impl Change {
     /// The entry the change applies to.
     pub(crate) fn entry(&self) -> u64 {
         match self {
-            Change::Figure { entry, .. } | Change::Meta { entry, .. } | Change::All { entry, .. } => {
-                *entry
-            }
+            Change::Figure { entry, .. }
+            | Change::Meta { entry, .. }
+            | Change::All { entry, .. } => *entry,
         }
     }
 

@@ -412,7 +412,9 @@ impl Store {
 /// Sets an unreadable workspace file aside (`NAME.unreadable-YYYYMMDD-HHMMSS`, with its SQLite
 /// side files) so a fresh one can start without destroying anything. Returns the new name.
 pub fn quarantine(path: &Path) -> std::io::Result<PathBuf> {
-    let stamp = jiff::ZonedDateTime::now().strftime("%Y%m%d-%H%M%S").to_string();
+    let stamp = jiff::ZonedDateTime::now()
+        .strftime("%Y%m%d-%H%M%S")
+        .to_string();
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -422,9 +424,10 @@ pub fn quarantine(path: &Path) -> std::io::Result<PathBuf> {
     for side in ["-wal", "-shm"] {
         let from = path.with_file_name(format!("{name}{side}"));
         if from.exists() {
-            let _ = std::fs::rename(&from, aside.with_file_name(format!(
-                "{name}.unreadable-{stamp}{side}"
-            )));
+            let _ = std::fs::rename(
+                &from,
+                aside.with_file_name(format!("{name}.unreadable-{stamp}{side}")),
+            );
         }
     }
     Ok(aside)

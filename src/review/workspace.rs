@@ -890,4 +890,3 @@ fn context_of(text: &str, start: usize, end: usize) -> String {
     let idx = CharIndex::new(text);
     crate::extract::sentence(text, idx.byte_of_char(start), idx.byte_of_char(end))
 }
-

@@ -222,7 +222,10 @@ impl SolieuApp {
                     }
                 }
                 if ui
-                    .button(l.t("Thoát và bỏ các thay đổi này", "Quit and lose these changes"))
+                    .button(l.t(
+                        "Thoát và bỏ các thay đổi này",
+                        "Quit and lose these changes",
+                    ))
                     .clicked()
                 {
                     self.close_without_saving(ctx);

@@ -36,21 +36,24 @@ impl SolieuApp {
                 ui.separator();
                 self.cmd_item(ui, Command::NewWorkspace, true, out);
                 self.cmd_item(ui, Command::OpenWorkspace, true, out);
-                ui.menu_button(l.t("Không gian làm việc gần đây", "Recent workspaces"), |ui| {
-                    if self.settings.recent_workspaces.is_empty() {
-                        ui.label(l.t("(chưa có)", "(none)"));
-                    }
-                    for p in &self.settings.recent_workspaces {
-                        let here = self.ws_file.as_ref() == Some(p);
-                        if ui
-                            .add_enabled(!here, Button::new(p.display().to_string()))
-                            .clicked()
-                        {
-                            out.push(Command::OpenWorkspacePath(p.clone()));
-                            ui.close();
+                ui.menu_button(
+                    l.t("Không gian làm việc gần đây", "Recent workspaces"),
+                    |ui| {
+                        if self.settings.recent_workspaces.is_empty() {
+                            ui.label(l.t("(chưa có)", "(none)"));
                         }
-                    }
-                });
+                        for p in &self.settings.recent_workspaces {
+                            let here = self.ws_file.as_ref() == Some(p);
+                            if ui
+                                .add_enabled(!here, Button::new(p.display().to_string()))
+                                .clicked()
+                            {
+                                out.push(Command::OpenWorkspacePath(p.clone()));
+                                ui.close();
+                            }
+                        }
+                    },
+                );
                 ui.separator();
                 self.cmd_item(ui, Command::ExportJsonAll, true, out);
                 self.cmd_item(ui, Command::ExportJsonCurrent, has_article, out);
@@ -123,41 +126,46 @@ impl SolieuApp {
         let l = self.lang();
         let has_article = self.ws.current_article().is_some();
         let has_fig = self.ws.selected_figure().is_some();
-        ui.horizontal_wrapped(|ui| {
-            let mut b = |ui: &mut Ui, c: Command, icon: &str, enabled: bool| {
-                let tip = format!("{} ({})", c.label(l), c.shortcut_text(ui.ctx()));
-                let text = if icon.is_empty() {
-                    c.label(l)
-                } else {
-                    format!("{icon} {}", c.label(l))
-                };
-                if ui
-                    .add_enabled(enabled, Button::new(text))
-                    .on_hover_text(tip)
-                    .clicked()
-                {
-                    out.push(c);
-                }
-            };
-            b(ui, Command::OpenFiles, "", true);
-            b(ui, Command::OpenFolder, "", true);
-            ui.separator();
-            b(ui, Command::Undo, "", self.ws.can_undo());
-            b(ui, Command::Redo, "", self.ws.can_redo());
-            ui.separator();
-            b(ui, Command::Confirm, "", has_fig);
-            b(ui, Command::Reject, "", has_fig);
-            b(ui, Command::PrevFigure, "", has_article);
-            b(ui, Command::NextFigure, "", has_article);
-            b(ui, Command::NextUnreviewed, "", has_article);
-            b(
-                ui,
-                Command::AddFromSelection,
-                "+",
-                self.view.selected_range().is_some(),
-            );
-            ui.separator();
-            b(ui, Command::ExportJsonAll, "", true);
-        });
+        // One row that scrolls sideways when the zoom makes it too wide, never a wrapped pile.
+        egui::ScrollArea::horizontal()
+            .id_salt("toolbar")
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    let mut b = |ui: &mut Ui, c: Command, icon: &str, enabled: bool| {
+                        let tip = format!("{} ({})", c.label(l), c.shortcut_text(ui.ctx()));
+                        let text = if icon.is_empty() {
+                            c.label(l)
+                        } else {
+                            format!("{icon} {}", c.label(l))
+                        };
+                        if ui
+                            .add_enabled(enabled, Button::new(text))
+                            .on_hover_text(tip)
+                            .clicked()
+                        {
+                            out.push(c);
+                        }
+                    };
+                    b(ui, Command::OpenFiles, "", true);
+                    b(ui, Command::OpenFolder, "", true);
+                    ui.separator();
+                    b(ui, Command::Undo, "", self.ws.can_undo());
+                    b(ui, Command::Redo, "", self.ws.can_redo());
+                    ui.separator();
+                    b(ui, Command::Confirm, "", has_fig);
+                    b(ui, Command::Reject, "", has_fig);
+                    b(ui, Command::PrevFigure, "", has_article);
+                    b(ui, Command::NextFigure, "", has_article);
+                    b(ui, Command::NextUnreviewed, "", has_article);
+                    b(
+                        ui,
+                        Command::AddFromSelection,
+                        "+",
+                        self.view.selected_range().is_some(),
+                    );
+                    ui.separator();
+                    b(ui, Command::ExportJsonAll, "", true);
+                })
+            });
     }
 }

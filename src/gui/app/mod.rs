@@ -530,15 +530,24 @@ impl SolieuApp {
             }
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_line(ui));
+        // Side panels are bounded by the window (in points, so by the zoom too): at 200% on
+        // 1280×800 the article keeps most of the width, at 300% the editor stays whole.
+        let screen = ctx.content_rect().width();
+        // Below 560 points (300% on 1280 pixels) the editor gets the larger share: correcting a
+        // figure matters more than seeing the whole list.
+        let right_share = if screen < 560.0 { 0.5 } else { 0.34 };
+        let (left_max, right_max) = ((screen * 0.2).max(110.0), (screen * right_share).max(180.0));
         let left = egui::Panel::left("workspace")
             .resizable(true)
-            .default_size(self.settings.left_width)
-            .min_size(160.0)
+            .default_size(self.settings.left_width.min(left_max))
+            .min_size(110.0_f32.min(left_max))
+            .max_size(left_max)
             .show(ui, |ui| self.sidebar.ui(ui, &self.ws, lang, &mut out));
         let right = egui::Panel::right("editor")
             .resizable(true)
-            .default_size(self.settings.right_width)
-            .min_size(240.0)
+            .default_size(self.settings.right_width.min(right_max))
+            .min_size(180.0_f32.min(right_max))
+            .max_size(right_max)
             .show(ui, |ui| {
                 let issues: Vec<String> = match (self.ws.current, self.ws.selected) {
                     (Some(k), Some(id)) => self
@@ -555,14 +564,19 @@ impl SolieuApp {
                         .collect(),
                     _ => Vec::new(),
                 };
-                self.editor.ui(
-                    ui,
-                    &self.ws,
-                    self.ws.pipeline.catalogue(),
-                    &issues,
-                    lang,
-                    &mut out,
-                );
+                // Wider than the panel (high zoom): scroll sideways, never grow over the article.
+                egui::ScrollArea::horizontal()
+                    .id_salt("editor-wide")
+                    .show(ui, |ui| {
+                        self.editor.ui(
+                            ui,
+                            &self.ws,
+                            self.ws.pipeline.catalogue(),
+                            &issues,
+                            lang,
+                            &mut out,
+                        );
+                    });
             });
         self.settings.left_width = left.response.rect.width().round();
         self.settings.right_width = right.response.rect.width().round();
@@ -659,7 +673,13 @@ impl SolieuApp {
     fn article_panel(&mut self, ui: &mut Ui, lang: Lang, out: &mut Vec<Command>) {
         match self.ws.current_entry() {
             Some(e) if e.article.is_some() => {
-                self.header.ui(ui, e, lang, out);
+                // The header's fields keep their width; on a narrow centre (high zoom) they
+                // scroll sideways instead of pushing the panel over the editor.
+                egui::ScrollArea::horizontal()
+                    .id_salt("article-header")
+                    .show(ui, |ui| {
+                        self.header.ui(ui, e, lang, out);
+                    });
                 article_view::legend(ui, lang);
                 ui.separator();
                 if let Some(id) = self.view.ui(ui, e, self.ws.selected, lang) {
@@ -737,7 +757,6 @@ impl SolieuApp {
     }
 
     // ---- panels --------------------------------------------------------------------------
-
 }
 
 /// Reads the workspace at `path`: the store when the file exists; else the older
@@ -764,7 +783,9 @@ fn load_workspace(
                     (
                         ws,
                         None,
-                        info(format!("Đã chuyển không gian làm việc cũ ({n} bài) sang tệp mới")),
+                        info(format!(
+                            "Đã chuyển không gian làm việc cũ ({n} bài) sang tệp mới"
+                        )),
                     )
                 }
                 Err(e) => (

@@ -11,7 +11,10 @@ impl SolieuApp {
         if self.read_only {
             ui.colored_label(
                 WARN,
-                l.t("Chỉ đọc: thay đổi không được lưu", "Read-only: changes are not saved"),
+                l.t(
+                    "Chỉ đọc: thay đổi không được lưu",
+                    "Read-only: changes are not saved",
+                ),
             );
         } else if let Some(e) = &self.save_error {
             ui.colored_label(
@@ -33,46 +36,55 @@ impl SolieuApp {
 
     pub(super) fn status_line(&self, ui: &mut Ui) {
         let l = self.lang();
-        ui.horizontal_wrapped(|ui| {
-            if let Some(e) = self.ws.current_entry() {
-                ui.label(&e.path);
-                if let Some(a) = &e.article {
-                    ui.separator();
-                    ui.label(&a.encoding);
-                    ui.separator();
-                    let rejected = a
-                        .figures
-                        .iter()
-                        .filter(|f| f.status == crate::model::Status::Rejected)
-                        .count();
-                    ui.label(format!(
-                        "{} {} · {} {} · {} {}",
-                        a.figures.len(),
-                        l.t("số liệu", "figures"),
-                        a.reviewed(),
-                        l.t("đã duyệt", "reviewed"),
-                        rejected,
-                        l.t("đã loại", "rejected")
-                    ));
-                    if !a.unplaced.is_empty() {
-                        ui.colored_label(
-                            Color32::from_rgb(0xe6, 0x51, 0x00),
-                            format!("{} {}", a.unplaced.len(), l.t("mất vị trí", "unplaced")),
-                        );
+        // One row: at high zoom it scrolls sideways instead of growing over the article.
+        egui::ScrollArea::horizontal()
+            .id_salt("status")
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    if let Some(e) = self.ws.current_entry() {
+                        ui.label(e.file_name()).on_hover_text(&e.path);
+                        if let Some(a) = &e.article {
+                            ui.separator();
+                            ui.label(&a.encoding);
+                            ui.separator();
+                            let rejected = a
+                                .figures
+                                .iter()
+                                .filter(|f| f.status == crate::model::Status::Rejected)
+                                .count();
+                            ui.label(format!(
+                                "{} {} · {} {} · {} {}",
+                                a.figures.len(),
+                                l.t("số liệu", "figures"),
+                                a.reviewed(),
+                                l.t("đã duyệt", "reviewed"),
+                                rejected,
+                                l.t("đã loại", "rejected")
+                            ));
+                            if !a.unplaced.is_empty() {
+                                ui.colored_label(
+                                    WARN,
+                                    format!(
+                                        "{} {}",
+                                        a.unplaced.len(),
+                                        l.t("mất vị trí", "unplaced")
+                                    ),
+                                );
+                            }
+                        }
+                        ui.separator();
                     }
-                }
-                ui.separator();
-            }
-            self.save_state(ui);
-            if let Some(m) = &self.message {
-                ui.separator();
-                if m.error {
-                    ui.colored_label(Color32::from_rgb(0xc6, 0x28, 0x28), &m.text);
-                } else {
-                    ui.label(&m.text);
-                }
-            }
-        });
+                    self.save_state(ui);
+                    if let Some(m) = &self.message {
+                        ui.separator();
+                        if m.error {
+                            ui.colored_label(ERROR, &m.text);
+                        } else {
+                            ui.label(&m.text);
+                        }
+                    }
+                })
+            });
     }
 }
 

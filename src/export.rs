@@ -250,6 +250,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     builder.prefix(".solieu-").suffix(".tmp");
     // Temporary files are private (0600); an exported file gets what any file the user creates
     // gets (0666 less the umask), so a colleague's account or a shared folder can read it.
+    // (Windows: a new file takes the folder's ACL; nothing to do there.)
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

@@ -1223,3 +1223,63 @@ fn recent_files_keep_only_what_opened() {
         "{recent:?}"
     );
 }
+
+// ---- selecting text precisely ---------------------------------------------------------------
+
+#[test]
+fn a_drag_starts_at_the_pressed_character_even_on_a_figure() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let chooser = ScriptedChooser::default();
+    let mut h = harness(app(dir.path(), &chooser, vec![sample(SAMPLE)]));
+    h.run();
+    let (id, label) = some_unique_figure(&mut h);
+    h.run();
+    let r = h.get_by_role_and_label(Role::Link, &label).rect();
+    let f = figure(&h, id);
+    // Alt: exactly what the pointer covered, so the start shows where the press was.
+    h.event(egui::Event::ModifiersChanged(egui::Modifiers::ALT));
+    let p0 = egui::pos2(r.left() + 1.0, r.center().y);
+    let p1 = egui::pos2(r.right() + 30.0, r.center().y);
+    h.hover_at(p0);
+    h.step();
+    h.drag_at(p0);
+    h.step();
+    h.hover_at(egui::pos2(r.right() + 10.0, r.center().y));
+    h.step();
+    h.hover_at(p1);
+    h.step();
+    h.drop_at(p1);
+    h.run();
+    let (s, e) = h
+        .state()
+        .view
+        .selected_range()
+        .expect("a selection started on the figure");
+    assert_eq!(s, f.start, "the first character is the pressed one");
+    assert!(
+        e >= f.end,
+        "{s}..{e} covers the figure {}..{}",
+        f.start,
+        f.end
+    );
+    // Without Alt, the same drag ends on a whole word, without a trailing space.
+    h.event(egui::Event::ModifiersChanged(egui::Modifiers::NONE));
+    h.hover_at(p0);
+    h.step();
+    h.drag_at(p0);
+    h.step();
+    h.hover_at(p1);
+    h.step();
+    h.drop_at(p1);
+    h.run();
+    let (s, e) = h.state().view.selected_range().expect("a selection");
+    let a = h.state().ws.current_article().cloned().expect("article");
+    let text = solieu::text::slice_chars(&a.text, s, e).unwrap_or_default();
+    assert_eq!(s, f.start);
+    assert_eq!(text.trim(), text, "no spaces at the ends: {text:?}");
+    let after = a.text.chars().nth(e);
+    assert!(
+        after.is_none_or(|c| !c.is_alphanumeric()),
+        "ends at a word boundary: {text:?} then {after:?}"
+    );
+}

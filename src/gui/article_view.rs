@@ -282,9 +282,7 @@ impl ArticleView {
         selected: Option<u64>,
         lang: Lang,
     ) -> Option<u64> {
-        let Some(article) = entry.article.as_ref() else {
-            return None;
-        };
+        let article = entry.article.as_ref()?;
         let mut clicked = None;
         let dark = ui.visuals().dark_mode;
         let text_color = ui.visuals().text_color();

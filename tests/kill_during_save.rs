@@ -1,9 +1,13 @@
-//! Kill during save: runs the real binary (`solieu extract … -o out.json`, which writes with
-//! `write_atomic`) 100 times, alternating two input sets A and B whose outputs differ, and sends
-//! SIGKILL after a random delay. After every kill the output is absent (only before the first
-//! complete save) or exactly one of the two complete outputs — parseable, never truncated,
-//! never mixed — and nothing else than `out.json` and `.solieu-*.tmp` leftovers is in the
-//! output folder.
+//! Kill during save, twice:
+//! - the real binary (`solieu extract … -o out.json`, which writes with `write_atomic`) 100
+//!   times, alternating two input sets A and B whose outputs differ, SIGKILL after a random
+//!   delay: the output is absent (only before the first complete save) or exactly one of the
+//!   two complete outputs — parseable, never truncated, never mixed — and nothing else than
+//!   `out.json` and `.solieu-*.tmp` leftovers is in the output folder;
+//! - the workspace store: a child process edits a workspace without end through the writer
+//!   thread the window uses and prints each edit the thread reports on disk; it is killed at a
+//!   random moment, 100 times; after each kill the store passes SQLite's integrity check, loads
+//!   (validated like an import), and holds every acknowledged edit.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

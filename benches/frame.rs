@@ -8,11 +8,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui;
 use egui_kittest::Harness;
 use solieu::gui::article_view::ArticleView;
-use solieu::gui::command::Command;
 use solieu::gui::fonts;
 use solieu::gui::i18n::Lang;
-use solieu::gui::workspace::Entry;
 use solieu::model::{Article, Figure, Kind, Reading, Status};
+use solieu::review::Entry;
 use std::path::Path;
 
 /// A ~2 MB article made of the sample paragraphs, with a figure on every number.
@@ -108,7 +107,7 @@ pub fn big_article() -> Article {
 struct State {
     view: ArticleView,
     entry: Entry,
-    out: Vec<Command>,
+    clicked: Option<u64>,
 }
 
 fn frame(c: &mut Criterion) {
@@ -129,7 +128,7 @@ fn frame(c: &mut Criterion) {
     let state = State {
         view: ArticleView::default(),
         entry,
-        out: Vec::new(),
+        clicked: None,
     };
     let mut h = Harness::builder()
         .with_size(egui::vec2(1000.0, 800.0))
@@ -137,9 +136,8 @@ fn frame(c: &mut Criterion) {
         .build_ui_state(
             |ui, s: &mut State| {
                 egui::CentralPanel::default().show(ui, |ui| {
-                    s.view.ui(ui, &s.entry, Some(5), Lang::Vi, &mut s.out);
+                    s.clicked = s.view.ui(ui, &s.entry, Some(5), Lang::Vi);
                 });
-                s.out.clear();
             },
             state,
         );

@@ -101,7 +101,9 @@ pub fn from_json(bytes: &[u8]) -> Result<Document, ImportError> {
     Ok(doc)
 }
 
-fn validate_figures(art: &Article) -> Result<(), ImportError> {
+/// Checks an article's figures against its text (offsets inside it, `start < end`, the text
+/// at the offsets, unique ids, finite numbers): imports and the workspace store refuse what fails.
+pub fn validate_figures(art: &Article) -> Result<(), ImportError> {
     let index = crate::text::CharIndex::new(&art.text);
     let n = index.len_chars();
     let mut ids = std::collections::HashSet::new();
@@ -248,10 +250,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".solieu-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".solieu-").suffix(".tmp");
+    // Temporary files are private (0600); an exported file gets what any file the user creates
+    // gets (0666 less the umask), so a colleague's account or a shared folder can read it.
+    // (Windows: a new file takes the folder's ACL; nothing to do there.)
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;

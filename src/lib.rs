@@ -16,5 +16,6 @@ pub mod load;
 pub mod model;
 pub mod pipeline;
 pub mod places;
+pub mod review;
 pub mod text;
 pub mod xlsx;

@@ -21,6 +21,10 @@ struct Cli {
     command: Option<Command>,
     /// Articles or folders to open in the window.
     paths: Vec<PathBuf>,
+    /// The workspace file to open in the window (created when missing; default: the one in
+    /// the data folder). When another window writes it, the paths go to that window.
+    #[arg(long, value_name = "FILE")]
+    workspace: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -98,7 +102,7 @@ fn main() -> ExitCode {
         }
         Some(Command::Check { paths }) => check_cmd(&paths),
         Some(Command::Indicators) => indicators_cmd(),
-        None => match solieu::gui::run(cli.paths) {
+        None => match solieu::gui::run(cli.paths, cli.workspace) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("solieu: cannot open the window: {e}");

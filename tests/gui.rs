@@ -38,6 +38,19 @@ fn harness(app: SolieuApp) -> Harness<'static, SolieuApp> {
         .build_ui_state(|ui, app: &mut SolieuApp| app.show(ui), app)
 }
 
+/// Steps frames like the event loop would until the writer thread reports the workspace on
+/// disk (at most 10 s: a slow disk, not a hang).
+fn wait_saved(h: &mut Harness<'static, SolieuApp>) {
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        h.run();
+        if !h.state().unsaved() || std::time::Instant::now() > until {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
 /// Opens the sample through File → Open with the chooser answering its path.
 fn open_sample(h: &mut Harness<'static, SolieuApp>, chooser: &ScriptedChooser) {
     chooser.push(Answer::Paths(vec![sample(SAMPLE)]));
@@ -147,7 +160,7 @@ fn review_a_figure_with_mouse_and_keys() {
     h.run();
     assert_eq!(figure(&h, id).status, Status::Confirmed);
 
-    // Next figure with the arrow key, reject it with Delete.
+    // Next figure with the arrow key, reject it with Delete: the next unreviewed one comes up.
     h.key_press(egui::Key::ArrowDown);
     h.run();
     let next = h.state().ws.selected.expect("a next figure");
@@ -155,13 +168,23 @@ fn review_a_figure_with_mouse_and_keys() {
     h.key_press(egui::Key::Delete);
     h.run();
     assert_eq!(figure(&h, next).status, Status::Rejected);
-    // Back, and Enter confirms from the keyboard.
-    h.key_press(egui::Key::ArrowUp);
+    let moved = h.state().ws.selected;
+    assert_ne!(moved, Some(next), "Delete moved on");
+    if let Some(m) = moved {
+        assert!(
+            !figure(&h, m).status.is_reviewed(),
+            "to an unreviewed figure"
+        );
+    }
+    // Back to the first one by its label: Delete, then Enter from the keyboard.
+    h.get_by_role_and_label(Role::Link, &label).click();
     h.run();
     assert_eq!(h.state().ws.selected, Some(id));
     h.key_press(egui::Key::Delete);
     h.run();
     assert_eq!(figure(&h, id).status, Status::Rejected);
+    h.get_by_role_and_label(Role::Link, &label).click();
+    h.run();
     h.key_press(egui::Key::Enter);
     h.run();
     assert_eq!(figure(&h, id).status, Status::Confirmed);
@@ -295,16 +318,16 @@ fn autosave_then_a_fresh_app_restores_everything() {
     h.run();
     h.key_press(egui::Key::Delete);
     h.run();
-    // Wait past the autosave delay, stepping frames like the event loop would.
-    std::thread::sleep(solieu::gui::app::AUTOSAVE_DELAY + std::time::Duration::from_millis(50));
-    h.run();
+    wait_saved(&mut h);
     assert!(!h.state().unsaved(), "written through");
-    assert!(dir.path().join("workspace.json").exists());
+    assert!(dir.path().join("workspace.solieu").exists());
+    // Delete moved on to the next unreviewed figure: that is the selection to restore.
+    let selected = h.state().ws.selected;
     drop(h);
 
     let mut h2 = harness(app(dir.path(), &chooser, vec![]));
     h2.run();
-    assert_eq!(h2.state().ws.selected, Some(id), "selection restored");
+    assert_eq!(h2.state().ws.selected, selected, "selection restored");
     assert_eq!(
         figure(&h2, id).status,
         Status::Rejected,
@@ -392,7 +415,7 @@ fn import_merges_and_refuses_newer_versions() {
     let bad = dir.path().join("moi-hon.json");
     std::fs::write(&bad, newer.to_string()).expect("write");
     chooser.push(Answer::Paths(vec![bad]));
-    let before = h.state().ws.to_bytes();
+    let before = solieu::review::snapshot::to_bytes(&h.state().ws);
     h.state_mut()
         .push(solieu::gui::command::Command::ImportJson);
     h.run();
@@ -402,7 +425,11 @@ fn import_merges_and_refuses_newer_versions() {
             .as_ref()
             .is_some_and(|m| m.error && m.text.contains("newer"))
     );
-    assert_eq!(h.state().ws.to_bytes(), before, "workspace unchanged");
+    assert_eq!(
+        solieu::review::snapshot::to_bytes(&h.state().ws),
+        before,
+        "workspace unchanged"
+    );
 }
 
 #[test]
@@ -478,7 +505,7 @@ fn a_changed_file_is_reanchored_and_lost_figures_are_listed() {
     for f in [&kept, &lost] {
         h.state_mut()
             .ws
-            .edit_figure(key, f.id, solieu::gui::workspace::Edit::Confirm)
+            .edit_figure(key, f.id, solieu::review::Edit::Confirm)
             .expect("confirm");
     }
     h.state_mut().save_now();
@@ -601,7 +628,7 @@ fn demo_workspace_for_the_screenshot() {
     app.ws.select_entry(key);
     let a = app.ws.current_article().cloned().expect("article");
     let ids: Vec<u64> = a.figures.iter().map(|f| f.id).collect();
-    use solieu::gui::workspace::Edit;
+    use solieu::review::Edit;
     for (i, id) in ids.iter().enumerate().skip(1).take(8) {
         let edit = match i % 4 {
             0 => Edit::Reject,
@@ -623,7 +650,7 @@ fn demo_workspace_for_the_screenshot() {
 
 #[test]
 fn undo_keeps_at_least_a_hundred_steps() {
-    let mut ws = solieu::gui::workspace::Workspace::new();
+    let mut ws = solieu::review::Workspace::new();
     ws.open_paths(&[sample(SAMPLE)]);
     let key = ws.current.expect("current");
     let a = ws.current_article().cloned().expect("article");
@@ -635,7 +662,7 @@ fn undo_keeps_at_least_a_hundred_steps() {
             ws.add_figure(key, s, e).expect("added")
         }
     };
-    use solieu::gui::workspace::Edit;
+    use solieu::review::Edit;
     for i in 0..150 {
         let edit = if i % 2 == 0 {
             Edit::Reject
@@ -685,4 +712,574 @@ fn dropping_a_folder_opens_its_articles() {
     h.run();
     assert_eq!(h.state().ws.entries.len(), n);
     assert!(h.state().ws.entries.iter().all(|e| e.article.is_some()));
+}
+
+// ---- keys that flow ----------------------------------------------------------------------
+
+/// Two articles open, the first current, nothing selected.
+fn two_articles(dir: &Path, chooser: &ScriptedChooser) -> Harness<'static, SolieuApp> {
+    let mut names: Vec<PathBuf> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_articles"))
+            .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+            .unwrap_or_default();
+    names.sort();
+    let paths: Vec<PathBuf> = names.into_iter().take(2).collect();
+    assert_eq!(paths.len(), 2, "two samples");
+    let mut h = harness(app(dir, chooser, paths));
+    h.run();
+    let first = h.state().ws.entries[0].key;
+    h.state_mut()
+        .push(solieu::gui::command::Command::SelectEntry(first));
+    h.run();
+    h
+}
+
+#[test]
+fn enter_and_delete_move_to_the_next_unreviewed_figure_unless_told_to_stay() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let chooser = ScriptedChooser::default();
+    let mut h = two_articles(dir.path(), &chooser);
+    h.key_press(egui::Key::U);
+    h.run();
+    let first = h.state().ws.selected.expect("an unreviewed figure");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(figure(&h, first).status, Status::Confirmed);
+    let second = h.state().ws.selected.expect("moved on");
+    assert_ne!(second, first);
+    assert!(!figure(&h, second).status.is_reviewed());
+    h.key_press(egui::Key::Delete);
+    h.run();
+    assert_eq!(figure(&h, second).status, Status::Rejected);
+    assert_ne!(h.state().ws.selected, Some(second), "Delete moved on too");
+
+    // The option to stay.
+    h.state_mut()
+        .push(solieu::gui::command::Command::ToggleStayAfterReview);
+    h.run();
+    assert!(h.state().settings.stay_after_review);
+    let here = h.state().ws.selected.expect("a figure");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().ws.selected, Some(here), "stays");
+    assert!(figure(&h, here).status.is_reviewed());
+}
+
+#[test]
+fn u_continues_into_the_next_article_and_n_p_switch_articles() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let chooser = ScriptedChooser::default();
+    let mut h = two_articles(dir.path(), &chooser);
+    let (k1, k2) = (h.state().ws.entries[0].key, h.state().ws.entries[1].key);
+    // N and P (and Ctrl+PageDown/PageUp) go through the list.
+    h.key_press(egui::Key::N);
+    h.run();
+    assert_eq!(h.state().ws.current, Some(k2));
+    h.key_press(egui::Key::P);
+    h.run();
+    assert_eq!(h.state().ws.current, Some(k1));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::PageDown);
+    h.run();
+    assert_eq!(h.state().ws.current, Some(k2));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::PageUp);
+    h.run();
+    assert_eq!(h.state().ws.current, Some(k1));
+    // Review every figure of the first article; U then opens the second one's first.
+    let ids: Vec<u64> = h
+        .state()
+        .ws
+        .current_article()
+        .map(|a| a.figures.iter().map(|f| f.id).collect())
+        .unwrap_or_default();
+    for id in ids {
+        let _ = h
+            .state_mut()
+            .ws
+            .edit_figure(k1, id, solieu::review::Edit::Confirm);
+    }
+    h.key_press(egui::Key::U);
+    h.run();
+    assert_eq!(
+        h.state().ws.current,
+        Some(k2),
+        "U went on to the next article"
+    );
+    let sel = h.state().ws.selected.expect("a figure there");
+    assert!(!figure(&h, sel).status.is_reviewed());
+}
+
+#[test]
+fn escape_closes_the_shortcut_list_and_f1_toggles_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let chooser = ScriptedChooser::default();
+    // With an article: the toolbar shows "Số chưa duyệt tiếp theo" once, the list once more.
+    let mut h = harness(app(dir.path(), &chooser, vec![sample(SAMPLE)]));
+    h.run();
+    h.key_press(egui::Key::F1);
+    h.run();
+    assert!(
+        h.query_all_by_label("Số chưa duyệt tiếp theo").count() >= 2,
+        "the list is open"
+    );
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(
+        h.query_all_by_label("Số chưa duyệt tiếp theo").count(),
+        1,
+        "Esc closed it"
+    );
+    h.key_press(egui::Key::F1);
+    h.run();
+    h.key_press(egui::Key::F1);
+    h.run();
+    assert_eq!(
+        h.query_all_by_label("Số chưa duyệt tiếp theo").count(),
+        1,
+        "F1 closed it"
+    );
+    // Esc also closes the path field.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    h.run();
+    assert!(h.query_by_label("Nhập đường dẫn").is_some());
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Nhập đường dẫn").is_none());
+}
+
+#[test]
+fn the_path_field_takes_the_keyboard_and_exports_suggest_a_name() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let chooser = ScriptedChooser::default(); // answers Unavailable
+    let mut h = harness(app(dir.path(), &chooser, vec![sample(SAMPLE)]));
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    h.run();
+    h.run();
+    // Typing goes straight into the field, without clicking it.
+    h.input_mut().events.push(egui::Event::Text("abc".into()));
+    h.run();
+    assert_eq!(h.state().path_field(), Some("abc"));
+    h.key_press(egui::Key::Escape);
+    h.run();
+    // Ctrl+E without a dialog: the field offers so_lieu_<place>_<date>.json.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    let name = h.state().path_field().unwrap_or_default().to_string();
+    let day = jiff::ZonedDateTime::now().strftime("%Y-%m-%d").to_string();
+    assert!(name.starts_with("so_lieu_"), "{name}");
+    assert!(name.ends_with(&format!("_{day}.json")), "{name}");
+    let place = name
+        .trim_start_matches("so_lieu_")
+        .trim_end_matches(&format!("_{day}.json"));
+    assert!(
+        !place.is_empty()
+            && place
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+        "{name}: the place without marks"
+    );
+}
+
+#[test]
+fn exported_files_get_normal_permissions() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("x.json");
+    solieu::export::write_atomic(&out, b"{}").expect("write");
+    // What any file the user creates gets (0666 less the umask), not a temporary file's 0600.
+    let plain = dir.path().join("plain.json");
+    std::fs::write(&plain, b"{}").expect("write");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode(&out), mode(&plain), "{:o}", mode(&out));
+    }
+}
+
+// ---- reading ------------------------------------------------------------------------------
+
+#[test]
+fn the_sidebar_filter_needs_no_marks_and_shows_titles() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let chooser = ScriptedChooser::default();
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_articles");
+    let mut h = harness(app(dir.path(), &chooser, vec![folder]));
+    h.run();
+    let with_district: Vec<(String, Option<String>)> = h
+        .state()
+        .ws
+        .articles()
+        .filter_map(|a| a.district.clone().map(|d| (d, a.title.clone())))
+        .collect();
+    let (district, title) = with_district.first().cloned().expect("a district");
+    let typed = solieu::gui::sidebar::unmarked(&district);
+    assert!(typed.is_ascii(), "{typed}");
+    let hits: Vec<bool> = h
+        .state()
+        .ws
+        .entries
+        .iter()
+        .map(|e| solieu::gui::sidebar::matches(e, &typed))
+        .collect();
+    assert!(hits.iter().any(|&x| x), "{typed} finds {district}");
+    assert!(!solieu::gui::sidebar::matches(
+        &h.state().ws.entries[0],
+        "zzzz"
+    ));
+    // The list shows the headline (the file name is in the tooltip).
+    if let Some(t) = title {
+        let shown: String = t.chars().take(20).collect();
+        assert!(
+            h.query_by_label_contains(&shown).is_some(),
+            "title {shown} shown"
+        );
+    }
+}
+
+// ---- nothing acknowledged is lost ---------------------------------------------------------
+
+#[test]
+fn a_failed_save_stays_unsaved_is_retried_and_quitting_asks() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let chooser = ScriptedChooser::default();
+    // The workspace's folder cannot be created: a file stands where it should be (this
+    // fails for root too, unlike a read-only folder).
+    let blocker = dir.path().join("blocked");
+    std::fs::write(&blocker, b"not a folder").expect("write");
+    let ws_file = blocker.join("ws.solieu");
+    let opts = solieu::gui::app::AppOptions {
+        settings: Settings::default(),
+        data_dir: Some(dir.path().to_path_buf()),
+        paths: vec![sample(SAMPLE)],
+        open_samples: false,
+        chooser: Box::new(chooser.clone()),
+    };
+    let mut h = harness(SolieuApp::with_workspace(
+        opts,
+        Some(ws_file.clone()),
+        false,
+    ));
+    h.run();
+    let key = h.state().ws.current.expect("open");
+    let id = h
+        .state()
+        .ws
+        .current_article()
+        .and_then(|a| a.figures.first())
+        .map(|f| f.id)
+        .expect("a figure");
+    h.state_mut()
+        .ws
+        .edit_figure(key, id, solieu::review::Edit::Reject)
+        .expect("edit");
+    h.state_mut().save_now();
+    assert!(h.state().unsaved(), "a failed save is not counted as saved");
+    assert!(h.state().save_error.is_some(), "the failure is shown");
+    h.run();
+    assert!(
+        h.query_by_label_contains("Chưa lưu được").is_some(),
+        "in the status line"
+    );
+    // Quitting asks.
+    h.state_mut().push(solieu::gui::command::Command::Quit);
+    h.run();
+    assert!(
+        h.query_by_label("Còn thay đổi chưa lưu").is_some(),
+        "quitting asks"
+    );
+    h.key_press(egui::Key::Escape);
+    h.run();
+    // The folder becomes possible: the retry writes it without anything else done.
+    std::fs::remove_file(&blocker).expect("remove");
+    std::fs::create_dir_all(&blocker).expect("mkdir");
+    wait_saved(&mut h);
+    assert!(!h.state().unsaved(), "the retry saved it");
+    assert!(h.state().save_error.is_none());
+    drop(h);
+    let s = solieu::review::store::Store::open(&ws_file).expect("store");
+    let ws = s.load(solieu::pipeline::Pipeline::builtin()).expect("load");
+    let f = ws
+        .current_article()
+        .and_then(|a| a.figures.iter().find(|f| f.id == id))
+        .cloned()
+        .expect("figure");
+    assert_eq!(f.status, Status::Rejected);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_workspace_folder_shows_the_error_and_keeps_the_change_unsaved() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ro = dir.path().join("ro");
+    std::fs::create_dir_all(&ro).expect("mkdir");
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).expect("chmod");
+    // Root writes anywhere: the folder is then not read-only for this process.
+    if std::fs::write(ro.join("probe"), b"x").is_ok() {
+        eprintln!("skipped: running as root, a read-only folder is writable");
+        return;
+    }
+    let chooser = ScriptedChooser::default();
+    let opts = solieu::gui::app::AppOptions {
+        settings: Settings::default(),
+        data_dir: Some(dir.path().to_path_buf()),
+        paths: vec![sample(SAMPLE)],
+        open_samples: false,
+        chooser: Box::new(chooser.clone()),
+    };
+    let mut h = harness(SolieuApp::with_workspace(
+        opts,
+        Some(ro.join("ws.solieu")),
+        false,
+    ));
+    h.run();
+    h.state_mut().save_now();
+    assert!(h.state().unsaved());
+    assert!(h.state().save_error.is_some());
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+}
+
+#[test]
+fn an_unreadable_workspace_is_kept_aside_and_the_app_starts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("workspace.solieu");
+    std::fs::write(&file, b"this is not a database, but the officer's file").expect("write");
+    let chooser = ScriptedChooser::default();
+    let mut h = harness(app(dir.path(), &chooser, vec![]));
+    h.run();
+    let m = h.state().message.clone().expect("a message");
+    assert!(m.error && m.text.contains("Không đọc được"), "{}", m.text);
+    let kept: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().contains(".unreadable-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "set aside under a dated name");
+    assert_eq!(
+        std::fs::read(&kept[0]).expect("read"),
+        b"this is not a database, but the officer's file"
+    );
+}
+
+#[test]
+fn a_workspace_with_a_figure_ending_before_it_starts_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("workspace.solieu");
+    {
+        let mut ws = solieu::review::Workspace::new();
+        ws.open_paths(&[sample(SAMPLE)]);
+        ws.touch_all();
+        let mut s = solieu::review::store::Store::open(&file).expect("store");
+        let b = solieu::review::store::Batch::take(&mut ws).expect("batch");
+        s.write(&[b]).expect("write");
+    }
+    // Damage one figure the way a bad copy or an old bug could: end < start.
+    {
+        let conn = rusqlite::Connection::open(&file).expect("sqlite");
+        let json: String = conn
+            .query_row("SELECT article FROM entries LIMIT 1", [], |r| r.get(0))
+            .expect("row");
+        let mut a: serde_json::Value = serde_json::from_str(&json).expect("json");
+        a["figures"][0]["end"] = serde_json::json!(0);
+        a["figures"][0]["start"] = serde_json::json!(5);
+        conn.execute("UPDATE entries SET article = ?1", [a.to_string()])
+            .expect("update");
+    }
+    let err = solieu::review::store::Store::open(&file)
+        .expect("opens")
+        .load(solieu::pipeline::Pipeline::builtin())
+        .expect_err("refused");
+    assert!(
+        matches!(err, solieu::review::store::StoreError::Unreadable(_)),
+        "{err}"
+    );
+    // The window starts with a message and keeps the file.
+    let chooser = ScriptedChooser::default();
+    let mut h = harness(app(dir.path(), &chooser, vec![]));
+    h.run();
+    assert!(h.state().message.as_ref().is_some_and(|m| m.error));
+    assert!(h.state().ws.entries.is_empty());
+    assert!(
+        std::fs::read_dir(dir.path())
+            .expect("dir")
+            .filter_map(|e| e.ok())
+            .any(|e| e.file_name().to_string_lossy().contains(".unreadable-"))
+    );
+}
+
+// ---- one writer per workspace -------------------------------------------------------------
+
+#[test]
+fn a_second_process_hands_its_paths_to_the_window_holding_the_workspace() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws_file = dir.path().join("report.solieu");
+    // This process is the window: it holds the lock and watches its inbox.
+    let lock = solieu::review::lock::WriterLock::acquire(&ws_file).expect("lock");
+    let watch = lock.watch_inbox(Box::new(|| {}));
+    // A second process starts on the same workspace with an article.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_solieu"))
+        .arg("--workspace")
+        .arg(&ws_file)
+        .arg(sample(SAMPLE))
+        .env("SOLIEU_DATA_DIR", dir.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn solieu");
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let mut got = Vec::new();
+    while got.is_empty() && std::time::Instant::now() < until {
+        got.extend(watch.take());
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let status = child.wait().expect("wait");
+    assert!(
+        status.success(),
+        "the second process ends after handing over: {status}"
+    );
+    assert_eq!(got.len(), 1, "one request");
+    assert!(
+        got[0].iter().any(|p| p.ends_with(SAMPLE)),
+        "its article came over: {:?}",
+        got[0]
+    );
+    // Never two writers: the lock is still ours alone.
+    assert!(matches!(
+        solieu::review::lock::WriterLock::acquire(&ws_file),
+        Err(solieu::review::lock::LockError::Held)
+    ));
+    drop(lock);
+    assert!(solieu::review::lock::WriterLock::acquire(&ws_file).is_ok());
+}
+
+#[test]
+fn a_window_on_a_held_workspace_opens_it_read_only_with_a_banner() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws_file = dir.path().join("report.solieu");
+    let _lock = solieu::review::lock::WriterLock::acquire(&ws_file).expect("lock");
+    let chooser = ScriptedChooser::default();
+    let opts = solieu::gui::app::AppOptions {
+        settings: Settings::default(),
+        data_dir: Some(dir.path().to_path_buf()),
+        paths: vec![],
+        open_samples: false,
+        chooser: Box::new(chooser.clone()),
+    };
+    let mut h = harness(SolieuApp::with_workspace(opts, Some(ws_file), false));
+    h.run();
+    assert!(h.state().read_only);
+    assert!(h.query_by_label("CHỈ ĐỌC").is_some(), "the banner");
+}
+
+#[test]
+fn named_workspaces_keep_their_own_articles() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let chooser = ScriptedChooser::default();
+    let mut h = harness(app(dir.path(), &chooser, vec![sample(SAMPLE)]));
+    h.run();
+    assert_eq!(h.state().ws.entries.len(), 1);
+    let other = dir.path().join("tinh_bac_kan.solieu");
+    h.state_mut()
+        .push(solieu::gui::command::Command::OpenWorkspacePath(
+            other.clone(),
+        ));
+    h.run();
+    assert!(
+        h.state().ws.entries.is_empty(),
+        "a new workspace starts empty"
+    );
+    assert_eq!(h.state().workspace_path().as_deref(), Some(other.as_path()));
+    let default = dir.path().join("workspace.solieu");
+    h.state_mut()
+        .push(solieu::gui::command::Command::OpenWorkspacePath(
+            default.clone(),
+        ));
+    h.run();
+    assert_eq!(
+        h.state().ws.entries.len(),
+        1,
+        "the first one kept its article"
+    );
+    assert_eq!(h.state().settings.recent_workspaces.first(), Some(&default));
+    assert!(h.state().settings.recent_workspaces.contains(&other));
+}
+
+#[test]
+fn recent_files_keep_only_what_opened() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let chooser = ScriptedChooser::default();
+    let missing = dir.path().join("missing.txt");
+    let mut h = harness(app(
+        dir.path(),
+        &chooser,
+        vec![sample(SAMPLE), missing.clone()],
+    ));
+    h.run();
+    let recent = &h.state().settings.recent;
+    assert!(recent.iter().any(|p| p.ends_with(SAMPLE)));
+    assert!(
+        !recent.iter().any(|p| p.ends_with("missing.txt")),
+        "{recent:?}"
+    );
+}
+
+// ---- selecting text precisely ---------------------------------------------------------------
+
+#[test]
+fn a_drag_starts_at_the_pressed_character_even_on_a_figure() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let chooser = ScriptedChooser::default();
+    let mut h = harness(app(dir.path(), &chooser, vec![sample(SAMPLE)]));
+    h.run();
+    let (id, label) = some_unique_figure(&mut h);
+    h.run();
+    let r = h.get_by_role_and_label(Role::Link, &label).rect();
+    let f = figure(&h, id);
+    // Alt: exactly what the pointer covered, so the start shows where the press was.
+    h.event(egui::Event::ModifiersChanged(egui::Modifiers::ALT));
+    let p0 = egui::pos2(r.left() + 1.0, r.center().y);
+    let p1 = egui::pos2(r.right() + 30.0, r.center().y);
+    h.hover_at(p0);
+    h.step();
+    h.drag_at(p0);
+    h.step();
+    h.hover_at(egui::pos2(r.right() + 10.0, r.center().y));
+    h.step();
+    h.hover_at(p1);
+    h.step();
+    h.drop_at(p1);
+    h.run();
+    let (s, e) = h
+        .state()
+        .view
+        .selected_range()
+        .expect("a selection started on the figure");
+    assert_eq!(s, f.start, "the first character is the pressed one");
+    assert!(
+        e >= f.end,
+        "{s}..{e} covers the figure {}..{}",
+        f.start,
+        f.end
+    );
+    // Without Alt, the same drag ends on a whole word, without a trailing space.
+    h.event(egui::Event::ModifiersChanged(egui::Modifiers::NONE));
+    h.hover_at(p0);
+    h.step();
+    h.drag_at(p0);
+    h.step();
+    h.hover_at(p1);
+    h.step();
+    h.drop_at(p1);
+    h.run();
+    let (s, e) = h.state().view.selected_range().expect("a selection");
+    let a = h.state().ws.current_article().cloned().expect("article");
+    let text = solieu::text::slice_chars(&a.text, s, e).unwrap_or_default();
+    assert_eq!(s, f.start);
+    assert_eq!(text.trim(), text, "no spaces at the ends: {text:?}");
+    let after = a.text.chars().nth(e);
+    assert!(
+        after.is_none_or(|c| !c.is_alphanumeric()),
+        "ends at a word boundary: {text:?} then {after:?}"
+    );
 }

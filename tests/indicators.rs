@@ -1325,3 +1325,128 @@ fn classes_of_any_kind_are_counted_as_classes() {
         assert_eq!(f.reading.year, Some(2020), "{}", f.text);
     }
 }
+
+/// Wiring of the facts into the review: the same text under two names opens once; filing a
+/// figure teaches the catalogue and re-files the workspace's unreviewed figures (one undo step),
+/// never a reviewed one; the article's date moves the years of facts that follow it.
+#[test]
+fn workspace_learns_dedups_and_follows_the_article_date() {
+    use solieu::review::{Edit, Meta, Workspace};
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let write = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap_or_else(|e| panic!("{e}"));
+        p
+    };
+    let a = write(
+        "a.txt",
+        "Huyện Tri Tôn đào tạo tiếng dân tộc\n\nĐến nay, 24% cán bộ, công chức của huyện \
+         sử dụng thành thạo tiếng Khmer trong giao tiếp.\n",
+    );
+    let copy = write(
+        "a_copy.txt",
+        "Huyện Tri Tôn đào tạo tiếng dân tộc\n\nĐến nay, 24% cán bộ, công chức của huyện \
+         sử dụng thành thạo tiếng Khmer trong giao tiếp.\n",
+    );
+    let b = write(
+        "b.txt",
+        "Huyện Tịnh Biên chăm lo đội ngũ\n\nHiện nay, 31% cán bộ, công chức của huyện sử dụng \
+         thành thạo tiếng Khmer trong giao tiếp; 40% cán bộ sử dụng thành thạo tiếng Khmer \
+         trong giao tiếp với nhân dân.\n",
+    );
+    let mut ws = Workspace::new();
+    let report = ws.open_paths(&[a.clone(), copy, b]);
+    assert_eq!(report.duplicates.len(), 1, "{report:?}");
+    assert_eq!(ws.articles().count(), 2);
+
+    let key_of = |ws: &Workspace, name: &str| {
+        ws.entries
+            .iter()
+            .find(|e| e.path.ends_with(name))
+            .map(|e| e.key)
+            .unwrap_or_else(|| panic!("{name} not open"))
+    };
+    let (ka, kb) = (key_of(&ws, "a.txt"), key_of(&ws, "b.txt"));
+    let percent_ids = |ws: &Workspace, k: u64| -> Vec<u64> {
+        ws.entry(k)
+            .and_then(|e| e.article.as_ref())
+            .map(|a| {
+                a.figures
+                    .iter()
+                    .filter(|f| f.reading.kind == Kind::Percent)
+                    .map(|f| f.id)
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let indicator = |ws: &Workspace, k: u64, id: u64| {
+        ws.entry(k)
+            .and_then(|e| e.article.as_ref())
+            .and_then(|a| a.figures.iter().find(|f| f.id == id))
+            .and_then(|f| f.reading.indicator.clone())
+    };
+    let fa = percent_ids(&ws, ka)[0];
+    let fb = percent_ids(&ws, kb);
+    assert_eq!(fb.len(), 2);
+    let target = "foreign_language".to_string();
+    assert_ne!(indicator(&ws, kb, fb[1]), Some(target.clone()));
+    // The second figure of b is reviewed (rejected) before the lesson: it must not move.
+    ws.edit_figure(kb, fb[1], Edit::Reject)
+        .unwrap_or_else(|e| panic!("{e}"));
+
+    // The officer files a's figure.
+    let mut r = ws
+        .entry(ka)
+        .and_then(|e| e.article.as_ref())
+        .and_then(|a| a.figures.iter().find(|f| f.id == fa))
+        .map(|f| f.reading.clone())
+        .unwrap_or_else(|| panic!("figure"));
+    r.indicator = Some(target.clone());
+    ws.edit_figure(ka, fa, Edit::Reading(Box::new(r), None))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let learned = ws.learn_from(ka, fa).unwrap_or_else(|e| panic!("{e}"));
+    let (phrase, moved) = learned.unwrap_or_else(|| panic!("nothing learned"));
+    assert!(!phrase.is_empty());
+    assert!(moved >= 1, "no unreviewed figure followed the lesson");
+    assert_eq!(indicator(&ws, kb, fb[0]), Some(target.clone()));
+    assert_ne!(
+        indicator(&ws, kb, fb[1]),
+        Some(target.clone()),
+        "a reviewed figure moved"
+    );
+    // One undo takes the re-filing back.
+    assert!(ws.undo());
+    assert_ne!(indicator(&ws, kb, fb[0]), Some(target.clone()));
+    assert!(ws.redo());
+
+    // The article date: a fact with no year of its own follows it.
+    let year_of = |ws: &Workspace| {
+        ws.entry(kb)
+            .and_then(|e| e.article.as_ref())
+            .and_then(|a| a.figures.iter().find(|f| f.id == fb[0]))
+            .and_then(|f| f.reading.year)
+    };
+    let meta = ws
+        .entry(kb)
+        .and_then(|e| e.article.as_ref())
+        .map(Meta::of)
+        .unwrap_or_else(|| panic!("meta"));
+    ws.set_meta(
+        kb,
+        Meta {
+            published: Some("2021-06-15".into()),
+            ..meta.clone()
+        },
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(year_of(&ws), Some(2021));
+    ws.set_meta(
+        kb,
+        Meta {
+            published: Some("2023-01-10".into()),
+            ..meta
+        },
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(year_of(&ws), Some(2023));
+}

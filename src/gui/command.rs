@@ -32,6 +32,12 @@ pub enum Command {
     ImportJson,
     /// Close the current article (its annotations are kept and resumed on reopening).
     CloseArticle,
+    /// Tệp → Không gian làm việc mới…
+    NewWorkspace,
+    /// Tệp → Mở không gian làm việc…
+    OpenWorkspace,
+    /// Open a workspace file (recent workspaces, tests).
+    OpenWorkspacePath(PathBuf),
     /// Tệp → Thoát.
     Quit,
     /// Sửa → Hoàn tác.
@@ -48,8 +54,14 @@ pub enum Command {
     NextFigure,
     /// Sửa → Số trước.
     PrevFigure,
-    /// Sửa → Số chưa duyệt tiếp theo.
+    /// Sửa → Số chưa duyệt tiếp theo (into the next article when this one is done).
     NextUnreviewed,
+    /// Xem → Bài tiếp theo.
+    NextArticle,
+    /// Xem → Bài trước.
+    PrevArticle,
+    /// Sửa → Ở lại số vừa duyệt (instead of moving to the next unreviewed figure).
+    ToggleStayAfterReview,
     /// Sửa → Thêm số liệu từ vùng chọn.
     AddFromSelection,
     /// Sửa → Đổi vùng của số theo vùng chọn.
@@ -87,6 +99,8 @@ pub enum Command {
     ExportCompareCsv,
     /// So sánh → Xuất biểu đồ PNG…
     ExportChartPng,
+    /// So sánh → Xuất Excel…: the workbook officers type by hand.
+    ExportCompareXlsx,
     /// Open the "Tạo chỉ số mới" form; the new indicator goes to this `(entry, figure)`.
     NewIndicator(Option<(u64, u64)>),
     /// Add an indicator to the catalogue (saved in the config folder) and give it to a figure.
@@ -95,7 +109,7 @@ pub enum Command {
 
 impl Command {
     /// The commands shown in the shortcut list, in order.
-    pub const LISTED: [Command; 26] = [
+    pub const LISTED: [Command; 30] = [
         Command::OpenFiles,
         Command::OpenFolder,
         Command::OpenPathField,
@@ -111,6 +125,8 @@ impl Command {
         Command::NextFigure,
         Command::PrevFigure,
         Command::NextUnreviewed,
+        Command::NextArticle,
+        Command::PrevArticle,
         Command::AddFromSelection,
         Command::SpanFromSelection,
         Command::ToggleTheme,
@@ -122,6 +138,8 @@ impl Command {
         Command::ExportJsonCurrent,
         Command::ShowTab(Tab::Article),
         Command::ShowTab(Tab::Compare),
+        Command::NewWorkspace,
+        Command::OpenWorkspace,
     ];
 
     /// The label in menus and on buttons.
@@ -136,6 +154,9 @@ impl Command {
             Command::ExportCsv => ("Xuất CSV…", "Export CSV…"),
             Command::ImportJson => ("Nhập JSON…", "Import JSON…"),
             Command::CloseArticle => ("Đóng bài này", "Close this article"),
+            Command::NewWorkspace => ("Không gian làm việc mới…", "New workspace…"),
+            Command::OpenWorkspace => ("Mở không gian làm việc…", "Open workspace…"),
+            Command::OpenWorkspacePath(_) => ("Mở không gian làm việc", "Open workspace"),
             Command::Quit => ("Thoát", "Quit"),
             Command::Undo => ("Hoàn tác", "Undo"),
             Command::Redo => ("Làm lại", "Redo"),
@@ -145,6 +166,12 @@ impl Command {
             Command::NextFigure => ("Số tiếp theo", "Next figure"),
             Command::PrevFigure => ("Số trước", "Previous figure"),
             Command::NextUnreviewed => ("Số chưa duyệt tiếp theo", "Next unreviewed figure"),
+            Command::NextArticle => ("Bài tiếp theo", "Next article"),
+            Command::PrevArticle => ("Bài trước", "Previous article"),
+            Command::ToggleStayAfterReview => (
+                "Ở lại số vừa duyệt (không tự chuyển)",
+                "Stay on the reviewed figure (do not move on)",
+            ),
             Command::AddFromSelection => ("Thêm số liệu từ vùng chọn", "Add figure from selection"),
             Command::SpanFromSelection => (
                 "Đổi vùng của số theo vùng chọn",
@@ -167,7 +194,8 @@ impl Command {
             Command::ShowTab(Tab::Compare) => ("So sánh", "Compare"),
             Command::GotoFigure(..) => ("Mở số liệu", "Show figure"),
             Command::ExportCompareCsv => ("Xuất bảng CSV…", "Export table as CSV…"),
-            Command::ExportChartPng => ("Xuất biểu đồ PNG…", "Export chart as PNG…"),
+            Command::ExportChartPng => ("Xuất biểu đồ (PNG/SVG)…", "Export chart (PNG/SVG)…"),
+            Command::ExportCompareXlsx => ("Xuất Excel…", "Export Excel workbook…"),
             Command::NewIndicator(_) => ("Tạo chỉ số mới…", "New indicator…"),
             Command::CreateIndicator(..) => ("Tạo chỉ số", "Create indicator"),
         };
@@ -199,6 +227,8 @@ impl Command {
             Command::NextFigure => vec![k(NONE, Key::ArrowDown), k(NONE, Key::J)],
             Command::PrevFigure => vec![k(NONE, Key::ArrowUp), k(NONE, Key::K)],
             Command::NextUnreviewed => vec![k(NONE, Key::U)],
+            Command::NextArticle => vec![k(NONE, Key::N), k(CMD, Key::PageDown)],
+            Command::PrevArticle => vec![k(NONE, Key::P), k(CMD, Key::PageUp)],
             Command::AddFromSelection => vec![k(NONE, Key::Insert), k(NONE, Key::A)],
             Command::SpanFromSelection => vec![k(NONE, Key::S)],
             Command::ToggleTheme => vec![k(CMD, Key::T)],
@@ -212,7 +242,7 @@ impl Command {
         }
     }
 
-    /// The first shortcut, written for the platform (`Ctrl+Z`).
+    /// Every shortcut, written for the platform and joined by ` / ` (`Ctrl+Shift+Z / Ctrl+Y`).
     pub fn shortcut_text(&self, ctx: &egui::Context) -> String {
         self.shortcuts()
             .iter()

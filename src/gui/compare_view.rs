@@ -16,11 +16,9 @@ use crate::compare::{self, Comparison, Overview, Row};
 use crate::indicators::{Catalogue, Indicator, IndicatorKind};
 use crate::model::{Article, Population, Status};
 use eframe::egui;
-use egui::{Color32, Rect, RichText, Ui};
+use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot, PlotPoint, Points, Text};
 use serde::{Deserialize, Serialize};
-use std::path::PathBuf;
-use std::sync::{Arc, mpsc};
 
 /// Red for conflicts and errors.
 pub const CONFLICT: Color32 = Color32::from_rgb(0xc6, 0x28, 0x28);
@@ -184,35 +182,6 @@ pub fn label_levels(bars: &[BarSpec], widths: &[f32], px_per_unit: f32) -> Vec<u
         levels[i] = level;
     }
     levels
-}
-
-/// The pixel region of a screenshot covering a rect in points: `(origin, size)`, clamped to
-/// the image; `None` when nothing of the rect is inside.
-pub fn crop_pixels(
-    rect: Rect,
-    pixels_per_point: f32,
-    image: [usize; 2],
-) -> Option<([usize; 2], [usize; 2])> {
-    let px = |v: f32, max: usize| ((v * pixels_per_point).round().max(0.0) as usize).min(max);
-    let (x0, y0) = (px(rect.min.x, image[0]), px(rect.min.y, image[1]));
-    let (x1, y1) = (px(rect.max.x, image[0]), px(rect.max.y, image[1]));
-    (x1 > x0 && y1 > y0).then_some(([x0, y0], [x1 - x0, y1 - y0]))
-}
-
-/// Encodes the region of a screenshot as PNG.
-pub fn png_of_region(
-    image: &egui::ColorImage,
-    origin: [usize; 2],
-    size: [usize; 2],
-) -> Result<Vec<u8>, String> {
-    let region = image.region_by_pixels(origin, size);
-    let bytes: Vec<u8> = region.pixels.iter().flat_map(|c| c.to_array()).collect();
-    let img = image::RgbaImage::from_raw(size[0] as u32, size[1] as u32, bytes)
-        .ok_or_else(|| "ảnh chụp không hợp lệ".to_string())?;
-    let mut out = std::io::Cursor::new(Vec::new());
-    img.write_to(&mut out, image::ImageFormat::Png)
-        .map_err(|e| e.to_string())?;
-    Ok(out.into_inner())
 }
 
 /// A value as the officer writes it, with the qualifier's sign and the unit: `> 9%`, `≈ 900`.
@@ -482,15 +451,6 @@ pub enum SortBy {
     Status,
 }
 
-/// A chart export waiting for its screenshot.
-#[derive(Debug)]
-pub struct PendingPng {
-    /// Where to write.
-    pub path: PathBuf,
-    /// Screenshot requested; the pixels come through this channel.
-    pub rx: Option<mpsc::Receiver<Arc<egui::ColorImage>>>,
-}
-
 /// The comparison tab's state and its cached data.
 #[derive(Default)]
 pub struct CompareView {
@@ -513,10 +473,6 @@ pub struct CompareView {
     pub comparison: Option<Comparison>,
     /// How many times the data were recomputed (tests check it stays put).
     pub recomputed: u64,
-    /// The chart's rect in the last frame (points), for the PNG export.
-    pub plot_rect: Option<Rect>,
-    /// A PNG export in progress.
-    pub pending_png: Option<PendingPng>,
 }
 
 impl CompareView {
@@ -785,6 +741,15 @@ impl CompareView {
             {
                 out.push(Command::ExportChartPng);
             }
+            if ui
+                .add_enabled(
+                    has,
+                    egui::Button::new(Command::ExportCompareXlsx.label(lang)),
+                )
+                .clicked()
+            {
+                out.push(Command::ExportCompareXlsx);
+            }
         });
         ui.separator();
         egui::ScrollArea::vertical()
@@ -795,7 +760,6 @@ impl CompareView {
                     self.chart(ui, cat, lang, out);
                     self.table(ui, cat, lang, out);
                 } else {
-                    self.plot_rect = None;
                     ui.label(lang.t(
                         "Chọn một chỉ số để so sánh các huyện.",
                         "Choose an indicator to compare the districts.",
@@ -824,7 +788,6 @@ impl CompareView {
         let percent = is_percent(cat, &c.indicator);
         let (groups, bars) = layout_lang(c, lang.t("(không rõ huyện)", "(no district)"), lang);
         if bars.is_empty() {
-            self.plot_rect = None;
             ui.label(lang.t(
                 "Chưa có số liệu nào cho chỉ số này.",
                 "No figure for this indicator yet.",
@@ -990,7 +953,6 @@ impl CompareView {
             })
         });
         let resp = scope.inner;
-        self.plot_rect = Some(scope.response.rect);
         let t = &resp.transform;
         let tolerance = {
             let a = t.value_from_position(egui::pos2(0.0, 0.0)).y;
@@ -1396,24 +1358,6 @@ mod tests {
         let levels = label_levels(&bars, &[60.0; 4], 150.0);
         assert_eq!(levels[0], 0);
         assert!(levels[1] != levels[2] && levels[2] != levels[3]);
-    }
-
-    #[test]
-    fn crop_rect_in_pixels() {
-        let r = Rect::from_min_max(egui::pos2(10.0, 20.0), egui::pos2(110.0, 70.0));
-        assert_eq!(
-            crop_pixels(r, 2.0, [1000, 1000]),
-            Some(([20, 40], [200, 100]))
-        );
-        // Clamped to the image.
-        assert_eq!(
-            crop_pixels(r, 2.0, [100, 1000]),
-            Some(([20, 40], [80, 100]))
-        );
-        assert_eq!(crop_pixels(r, 1.0, [5, 5]), None);
-        let img = egui::ColorImage::filled([300, 200], Color32::RED);
-        let png = png_of_region(&img, [20, 40], [200, 100]).expect("png");
-        assert_eq!(&png[1..4], b"PNG");
     }
 
     #[test]

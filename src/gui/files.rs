@@ -28,21 +28,14 @@ pub enum Purpose {
     ExportCsv,
     /// Where to export the comparison table as CSV.
     ExportCompareCsv,
-    /// Where to export the comparison chart as PNG.
+    /// Where to export the comparison chart as PNG or SVG.
     ExportPng,
-}
-
-impl Purpose {
-    /// True when the path is a new file to write.
-    pub fn is_save(self) -> bool {
-        matches!(
-            self,
-            Purpose::ExportJson { .. }
-                | Purpose::ExportCsv
-                | Purpose::ExportCompareCsv
-                | Purpose::ExportPng
-        )
-    }
+    /// Where to export the comparison as an Excel workbook.
+    ExportXlsx,
+    /// Where to create a new workspace file.
+    NewWorkspace,
+    /// A workspace file to open.
+    OpenWorkspace,
 }
 
 /// The answer to a request.
@@ -62,8 +55,6 @@ pub trait FileChooser {
     fn request(&mut self, purpose: Purpose, suggested_name: &str, ctx: &egui::Context);
     /// The answer to the pending request, once there is one.
     fn poll(&mut self) -> Option<(Purpose, Answer)>;
-    /// True while a dialog is open.
-    fn busy(&self) -> bool;
 }
 
 /// rfd dialogs on a thread.
@@ -103,10 +94,25 @@ impl FileChooser for RfdChooser {
                         .set_file_name(name)
                         .save_file()
                         .map(|p| vec![p]),
-                    Purpose::ExportPng => d
-                        .add_filter("PNG", &["png"])
+                    Purpose::ExportXlsx => d
+                        .add_filter("Excel", &["xlsx"])
                         .set_file_name(name)
                         .save_file()
+                        .map(|p| vec![p]),
+                    Purpose::ExportPng => d
+                        .add_filter("PNG", &["png"])
+                        .add_filter("SVG", &["svg"])
+                        .set_file_name(name)
+                        .save_file()
+                        .map(|p| vec![p]),
+                    Purpose::NewWorkspace => d
+                        .add_filter("Không gian làm việc (.solieu)", &["solieu"])
+                        .set_file_name(name)
+                        .save_file()
+                        .map(|p| vec![p]),
+                    Purpose::OpenWorkspace => d
+                        .add_filter("Không gian làm việc (.solieu)", &["solieu"])
+                        .pick_file()
                         .map(|p| vec![p]),
                 };
                 let answer = match paths {
@@ -142,10 +148,6 @@ impl FileChooser for RfdChooser {
                 None
             }
         }
-    }
-
-    fn busy(&self) -> bool {
-        self.pending.is_some()
     }
 }
 
@@ -194,9 +196,5 @@ impl FileChooser for ScriptedChooser {
 
     fn poll(&mut self) -> Option<(Purpose, Answer)> {
         self.last.lock().ok().and_then(|mut l| l.take())
-    }
-
-    fn busy(&self) -> bool {
-        false
     }
 }

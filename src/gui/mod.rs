@@ -4,16 +4,18 @@
 //! Layout of the code (egui-demo and rerun-viewer style):
 //! - [`command`]: every user action is a [`command::Command`] with its labels and shortcuts;
 //!   menus, toolbar buttons and keys share them; the app applies them once per frame.
-//! - [`workspace`]: the UI-free state that is autosaved (open articles, selection, undo/redo,
-//!   re-anchoring, import/merge, export).
-//! - [`app`]: persisted [`app::Settings`] beside the runtime state, and the frame.
+//! - [`app`]: persisted [`app::Settings`] beside the runtime state and the frame, in rooms:
+//!   commands, menus, dialogs, status line.
 //! - [`article_view`], [`editor`], [`sidebar`], [`compare_view`]: one small view type per
 //!   panel (the comparison tab: chart, table, overview, cross-checks).
 //! - [`files`]: file choosing behind a trait (rfd on a thread; scripted in tests).
+//! - [`fonts`], [`i18n`]: the bundled fonts and the two interface languages.
 //!
-//! The workspace is saved as `workspace.json` in the data folder ([`workspace::data_dir`]:
-//! `$SOLIEU_DATA_DIR`, else `~/.local/share/solieu` on Linux), at most
-//! [`app::AUTOSAVE_DELAY`] after each change, atomically (temp file, fsync, rename).
+//! What the officer reviews lives in [`crate::review`] (no UI there): the workspace, undo, the
+//! store and its writer thread, the one-writer lock. The window opens one workspace file (the
+//! default `workspace.solieu` in the data folder, or `--workspace FILE`), hands each change to
+//! the writer thread within [`app::AUTOSAVE_DELAY`], and keeps its settings in `app.ron` in
+//! the same data folder.
 
 use eframe::egui;
 pub mod app;
@@ -25,13 +27,37 @@ pub mod files;
 pub mod fonts;
 pub mod i18n;
 pub mod sidebar;
-pub mod workspace;
+/// The review state moved to [`crate::review`] (it holds no UI); this name stays for the views
+/// that still say `super::workspace`.
+pub use crate::review as workspace;
 
 use std::path::PathBuf;
 
-/// Opens the window on the given paths (the bundled samples on a first run without any).
-pub fn run(paths: Vec<PathBuf>) -> eframe::Result<()> {
+/// Opens the window on the given paths (the bundled samples on a first run without any) and
+/// workspace. When another window writes that workspace, the paths are handed to it and this
+/// process ends; when no window takes them, this one opens the workspace read-only.
+pub fn run(paths: Vec<PathBuf>, workspace: Option<PathBuf>) -> eframe::Result<()> {
     let started = std::time::Instant::now();
+    let data_dir = crate::review::data_dir();
+    let ws_file = workspace.clone().or_else(|| {
+        data_dir
+            .as_deref()
+            .map(crate::review::places::default_workspace)
+    });
+    let mut read_only = false;
+    if let Some(f) = &ws_file
+        && let Err(crate::review::lock::LockError::Held) =
+            crate::review::lock::WriterLock::acquire(f)
+    {
+        if crate::review::lock::hand_off(f, &paths, crate::review::lock::HANDOFF_WAIT) {
+            eprintln!(
+                "solieu: {} đang mở trong một cửa sổ khác; đã chuyển các tệp sang cửa sổ đó.",
+                f.display()
+            );
+            return Ok(());
+        }
+        read_only = true;
+    }
     // `SOLIEU_EXIT_AFTER_FIRST_FRAME=1`: print the time to the first frame and quit (scripts/perf.sh).
     let probe_first_frame = std::env::var_os("SOLIEU_EXIT_AFTER_FIRST_FRAME").is_some();
     let options = eframe::NativeOptions {
@@ -42,6 +68,10 @@ pub fn run(paths: Vec<PathBuf>) -> eframe::Result<()> {
             .with_min_inner_size([640.0, 400.0])
             .with_drag_and_drop(true),
         persist_window: true,
+        // Everything the app writes lives in the data folder ($SOLIEU_DATA_DIR), settings too.
+        persistence_path: data_dir
+            .as_deref()
+            .map(crate::review::places::settings_file),
         ..Default::default()
     };
     eframe::run_native(
@@ -53,13 +83,17 @@ pub fn run(paths: Vec<PathBuf>) -> eframe::Result<()> {
                 .storage
                 .and_then(|s| eframe::get_value(s, app::SETTINGS_KEY))
                 .unwrap_or_default();
-            let app = app::SolieuApp::new(app::AppOptions {
-                settings,
-                data_dir: workspace::data_dir(),
-                paths,
-                open_samples: true,
-                chooser: Box::new(files::RfdChooser::default()),
-            });
+            let app = app::SolieuApp::with_workspace(
+                app::AppOptions {
+                    settings,
+                    data_dir,
+                    paths,
+                    open_samples: true,
+                    chooser: Box::new(files::RfdChooser::default()),
+                },
+                ws_file,
+                read_only,
+            );
             if probe_first_frame {
                 Ok(Box::new(FirstFrameProbe { app, started }))
             } else {

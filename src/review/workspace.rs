@@ -1,39 +1,33 @@
-//! The officer's workspace: the open articles, the selection, every annotation change with its
-//! undo history, and the file that keeps all of it across sessions.
+//! The officer's workspace: the open articles, the selection, and every annotation change
+//! (through [`Workspace::commit`], recorded for undo/redo in [`super::history`]).
 //!
 //! No UI code lives here, so tests drive it directly as well as through the window. Every change
-//! to annotations goes through [`Workspace::commit`], which records it for undo/redo, bumps the
-//! article's revision (the article view re-lays out on that) and marks the workspace dirty (the
-//! app writes it through to disk within a second).
+//! bumps the entry's revision (the article view re-lays out on that), the workspace's generation
+//! (the app knows something is unsaved) and marks what changed in [`Pending`], so the store
+//! writes that and nothing else.
 
+use super::anchor::{carry_over, merge, refresh};
+use super::history::{Annotations, Change, History, Step};
+use super::typed::{check_date, guess_reading};
 use crate::export;
-use crate::extract::number::parse_user_value;
 use crate::load::{self, LoadError};
 use crate::model::{Article, Document, Figure, Kind, Reading, Status};
 use crate::pipeline::Pipeline;
-use crate::text::{CharIndex, sha256_hex};
-use serde::{Deserialize, Serialize};
+use crate::text::CharIndex;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-/// The `format` tag of the workspace file.
-pub const WORKSPACE_FORMAT: &str = "solieu-workspace";
-/// The workspace file version this build writes and reads.
-pub const WORKSPACE_VERSION: u32 = 1;
-/// The name of the workspace file in the data folder.
-pub const WORKSPACE_FILE: &str = "workspace.json";
-/// How many undo steps are kept.
-pub const UNDO_LIMIT: usize = 500;
-
-/// The data folder: `$SOLIEU_DATA_DIR` when set, else the platform's data folder
-/// (`~/.local/share/solieu` on Linux, `%APPDATA%\solieu\solieu\data` on Windows,
-/// `~/Library/Application Support/vn.solieu.solieu` on macOS).
-pub fn data_dir() -> Option<PathBuf> {
-    if let Some(d) = std::env::var_os("SOLIEU_DATA_DIR")
-        && !d.is_empty()
-    {
-        return Some(PathBuf::from(d));
-    }
-    directories::ProjectDirs::from("vn", "solieu", "solieu").map(|p| p.data_dir().to_path_buf())
+/// An entry as a store keeps it.
+#[derive(Debug, Clone)]
+pub struct SavedEntry {
+    /// Its place in the list (keys grow in the order entries were opened).
+    pub key: u64,
+    /// The file.
+    pub path: String,
+    /// The article with the officer's annotations, when the file loaded.
+    pub article: Option<Article>,
+    /// Why it did not load.
+    pub error: Option<String>,
 }
 
 /// One article in the workspace list: loaded, or the reason it could not be.
@@ -77,7 +71,8 @@ pub struct Meta {
 }
 
 impl Meta {
-    fn of(a: &Article) -> Self {
+    /// The metadata of an article.
+    pub fn of(a: &Article) -> Self {
         Meta {
             title: a.title.clone(),
             district: a.district.clone(),
@@ -87,62 +82,16 @@ impl Meta {
         }
     }
 
-    fn put(&self, a: &mut Article) {
+    /// Writes the metadata into an article.
+    pub fn put(&self, a: &mut Article) {
         a.title = self.title.clone();
         a.district = self.district.clone();
         a.province = self.province.clone();
         a.published = self.published.clone();
         a.note = self.note.clone();
+        // Facts with no year of their own follow the article's date (a link, not a copy).
+        crate::indicators::follow_article_date(a);
     }
-}
-
-/// All annotations of an article (for bulk changes such as an import).
-#[derive(Debug, Clone, PartialEq)]
-struct Annotations {
-    meta: Meta,
-    figures: Vec<Figure>,
-    unplaced: Vec<Figure>,
-}
-
-impl Annotations {
-    fn of(a: &Article) -> Self {
-        Annotations {
-            meta: Meta::of(a),
-            figures: a.figures.clone(),
-            unplaced: a.unplaced.clone(),
-        }
-    }
-}
-
-/// One reversible change.
-#[derive(Debug, Clone)]
-enum Change {
-    /// A figure (by id) goes from `before` to `after`; `None` means absent.
-    Figure {
-        entry: u64,
-        id: u64,
-        before: Option<Box<Figure>>,
-        after: Option<Box<Figure>>,
-    },
-    /// The article's metadata.
-    Meta {
-        entry: u64,
-        before: Box<Meta>,
-        after: Box<Meta>,
-    },
-    /// Everything at once.
-    All {
-        entry: u64,
-        before: Box<Annotations>,
-        after: Box<Annotations>,
-    },
-}
-
-/// One undo step: the changes and the selection to show after it is undone or redone.
-#[derive(Debug, Clone)]
-struct Step {
-    changes: Vec<Change>,
-    selection: Option<(u64, Option<u64>)>,
 }
 
 /// Which way a figure edit goes.
@@ -169,6 +118,8 @@ pub struct OpenReport {
     pub failed: Vec<String>,
     /// Figures that could not be placed again in changed files.
     pub unplaced: usize,
+    /// Files whose text is already open under another path: (this file, the open one).
+    pub duplicates: Vec<(String, String)>,
 }
 
 /// The result of importing a JSON document.
@@ -180,29 +131,31 @@ pub struct ImportReport {
     pub added: usize,
 }
 
-/// The serialized workspace.
-#[derive(Serialize, Deserialize)]
-struct WorkspaceFile {
-    format: String,
-    version: u32,
-    #[serde(default)]
-    entries: Vec<SavedEntry>,
-    #[serde(default)]
-    current: Option<String>,
-    #[serde(default)]
-    selected: Option<u64>,
-    /// Annotations of articles the officer closed, resumed when they are opened again.
-    #[serde(default)]
-    closed: Vec<Article>,
+/// What changed since the store last wrote: entries and closed articles by path (their final
+/// state is read when the store takes them), and whether the selection moved. Saving one edit
+/// therefore writes one article, whatever the size of the workspace.
+#[derive(Debug, Default, Clone)]
+pub struct Pending {
+    /// Paths of open entries added, changed or removed.
+    pub entries: BTreeSet<String>,
+    /// Paths of closed articles added or resumed.
+    pub closed: BTreeSet<String>,
+    /// The current entry or the selected figure changed.
+    pub selection: bool,
 }
 
-#[derive(Serialize, Deserialize)]
-struct SavedEntry {
-    path: String,
-    #[serde(default)]
-    article: Option<Article>,
-    #[serde(default)]
-    error: Option<String>,
+impl Pending {
+    /// Nothing to write.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty() && self.closed.is_empty() && !self.selection
+    }
+
+    /// Adds what `other` marks (a failed write is merged back into the next one).
+    pub fn merge(&mut self, other: Pending) {
+        self.entries.extend(other.entries);
+        self.closed.extend(other.closed);
+        self.selection |= other.selection;
+    }
 }
 
 /// The open articles, the selection and the undo history.
@@ -215,10 +168,11 @@ pub struct Workspace {
     /// The selected figure of the current article.
     pub selected: Option<u64>,
     /// Annotations of closed articles, resumed on reopening (by path or text hash).
-    closed: Vec<Article>,
-    undo: Vec<Step>,
-    redo: Vec<Step>,
-    next_key: u64,
+    pub(crate) closed: Vec<Article>,
+    history: History,
+    pub(crate) next_key: u64,
+    /// What changed since the store last took the changes.
+    pub(crate) pending: Pending,
     /// Bumped on every change that should reach the disk (annotations, open list, selection).
     pub generation: u64,
     /// How articles are read and filed: the same pipeline as the CLI's, with the officer's
@@ -232,12 +186,97 @@ impl Workspace {
         Self::default()
     }
 
+    /// A workspace from what a store or a snapshot kept: entries in their order (with the key
+    /// they were saved under, which keeps that order), closed articles, the current path and
+    /// the selected figure. Articles whose file changed since are re-anchored (figures that
+    /// cannot be placed go to `unplaced`) and marked for the next save; a file that is gone
+    /// keeps its saved text.
+    pub fn restore(
+        pipeline: Pipeline,
+        saved: Vec<SavedEntry>,
+        closed: Vec<Article>,
+        current: Option<String>,
+        selected: Option<u64>,
+    ) -> Self {
+        let mut ws = Workspace {
+            closed,
+            pipeline,
+            ..Workspace::default()
+        };
+        for s in saved {
+            let key = s.key.max(ws.next_key + 1);
+            ws.next_key = key;
+            let article = s.article.map(|a| {
+                let before = a.text_sha256.clone();
+                let (a, _) = refresh(&ws.pipeline, a);
+                if a.text_sha256 != before {
+                    ws.pending.entries.insert(s.path.clone());
+                }
+                a
+            });
+            if current.as_deref() == Some(s.path.as_str()) {
+                ws.current = Some(key);
+            }
+            ws.entries.push(Entry {
+                key,
+                path: s.path,
+                article,
+                error: s.error,
+                revision: 0,
+            });
+        }
+        if ws.current.is_none() {
+            ws.current = ws.entries.first().map(|e| e.key);
+        }
+        ws.selected = selected.filter(|id| {
+            ws.current_article()
+                .is_some_and(|a| a.figures.iter().any(|f| f.id == *id))
+        });
+        ws
+    }
+
     /// An empty workspace reading with `pipeline`.
     pub fn with_pipeline(pipeline: Pipeline) -> Self {
         Workspace {
             pipeline,
             ..Workspace::default()
         }
+    }
+
+    /// Marks an entry (by path) for the next save.
+    fn touch_path(&mut self, path: &str) {
+        self.pending.entries.insert(path.to_string());
+        self.generation += 1;
+    }
+
+    fn touch_selection(&mut self) {
+        self.pending.selection = true;
+        self.generation += 1;
+    }
+
+    /// Marks every entry and closed article for the next save (a new or migrated store).
+    pub fn touch_all(&mut self) {
+        let entries: Vec<String> = self.entries.iter().map(|e| e.path.clone()).collect();
+        let closed: Vec<String> = self.closed.iter().map(|a| a.path.clone()).collect();
+        self.pending.entries.extend(entries);
+        self.pending.closed.extend(closed);
+        self.pending.selection = true;
+        self.generation += 1;
+    }
+
+    /// Takes what changed since the last call (the store writes it).
+    pub fn take_pending(&mut self) -> Pending {
+        std::mem::take(&mut self.pending)
+    }
+
+    /// The closed article kept for a path.
+    pub fn closed_article(&self, path: &str) -> Option<&Article> {
+        self.closed.iter().find(|a| a.path == path)
+    }
+
+    /// The open entry with this path.
+    pub fn entry_by_path(&self, path: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.path == path)
     }
 
     fn key(&mut self) -> u64 {
@@ -275,7 +314,7 @@ impl Workspace {
         if self.current != Some(key) && self.entry(key).is_some() {
             self.current = Some(key);
             self.selected = None;
-            self.generation += 1;
+            self.touch_selection();
         }
     }
 
@@ -283,7 +322,7 @@ impl Workspace {
     pub fn select_figure(&mut self, id: Option<u64>) {
         if self.selected != id {
             self.selected = id;
-            self.generation += 1;
+            self.touch_selection();
         }
     }
 
@@ -311,11 +350,25 @@ impl Workspace {
             }
             match self.pipeline.open(&file, &path) {
                 Ok(fresh) => {
+                    // The same text under another name is the same article: opened once, so
+                    // its figures are never counted twice or compared with themselves.
+                    if let Some(e) = self.entries.iter().find(|e| {
+                        e.article
+                            .as_ref()
+                            .is_some_and(|a| a.text_sha256 == fresh.text_sha256)
+                    }) {
+                        let k = e.key;
+                        report.duplicates.push((path.clone(), e.path.clone()));
+                        self.select_entry(k);
+                        report.opened += 1;
+                        continue;
+                    }
                     let (article, lost) = self.resume(fresh);
                     report.unplaced += lost;
                     report.opened += 1;
                     let key = self.key();
                     self.entries.retain(|e| e.path != path);
+                    self.touch_path(&path);
                     self.entries.push(Entry {
                         key,
                         path,
@@ -325,6 +378,7 @@ impl Workspace {
                     });
                     self.current = Some(key);
                     self.selected = None;
+                    self.touch_selection();
                 }
                 Err(e) => {
                     report.failed.push(e.to_string());
@@ -339,6 +393,7 @@ impl Workspace {
     fn add_failed(&mut self, e: &LoadError) {
         let path = absolute(&e.path);
         self.entries.retain(|x| x.path != path);
+        self.touch_path(&path);
         let key = self.key();
         self.entries.push(Entry {
             key,
@@ -360,6 +415,7 @@ impl Workspace {
         match pos {
             Some(i) => {
                 let old = self.closed.remove(i);
+                self.pending.closed.insert(old.path.clone());
                 carry_over(old, fresh)
             }
             None => (fresh, 0),
@@ -372,14 +428,13 @@ impl Workspace {
             return;
         };
         let e = self.entries.remove(i);
+        self.touch_path(&e.path);
         if let Some(a) = e.article {
             self.closed.retain(|c| c.path != a.path);
+            self.pending.closed.insert(a.path.clone());
             self.closed.push(a);
         }
-        // Undo steps of a closed article cannot apply any more.
-        let keep = |s: &Step| s.changes.iter().all(|c| change_entry(c) != key);
-        self.undo.retain(keep);
-        self.redo.retain(keep);
+        self.history.forget_entry(key);
         if self.current == Some(key) {
             self.current = self
                 .entries
@@ -387,7 +442,7 @@ impl Workspace {
                 .map(|e| e.key);
             self.selected = None;
         }
-        self.generation += 1;
+        self.touch_selection();
     }
 
     // ---- changes -------------------------------------------------------------------------
@@ -399,84 +454,58 @@ impl Workspace {
         for c in &changes {
             self.apply(c, true);
         }
-        self.undo.push(Step {
+        self.history.record(Step {
             changes,
             selection: self.current.map(|k| (k, self.selected)),
         });
-        if self.undo.len() > UNDO_LIMIT {
-            self.undo.remove(0);
-        }
-        self.redo.clear();
     }
 
     fn apply(&mut self, c: &Change, forward: bool) {
-        let key = change_entry(c);
-        let Some(e) = self.entry_mut(key) else {
+        let Some(e) = self.entry_mut(c.entry()) else {
             return;
         };
         e.revision += 1;
         let Some(a) = e.article.as_mut() else {
             return;
         };
-        match c {
-            Change::Figure {
-                id, before, after, ..
-            } => {
-                let target = if forward { after } else { before };
-                a.figures.retain(|f| f.id != *id);
-                if let Some(f) = target {
-                    let at = a
-                        .figures
-                        .partition_point(|g| (g.start, g.end, g.id) < (f.start, f.end, f.id));
-                    a.figures.insert(at, (**f).clone());
-                }
-            }
-            Change::Meta { before, after, .. } => {
-                if forward { after } else { before }.put(a);
-            }
-            Change::All { before, after, .. } => {
-                let t = if forward { after } else { before };
-                t.meta.put(a);
-                a.figures = t.figures.clone();
-                a.unplaced = t.unplaced.clone();
-            }
-        }
-        self.generation += 1;
+        c.apply_to(a, forward);
+        let path = e.path.clone();
+        self.touch_path(&path);
     }
 
     /// True when there is something to undo.
     pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
+        self.history.can_undo()
     }
 
     /// True when there is something to redo.
     pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
+        self.history.can_redo()
     }
 
     /// Undoes the last change; false when there is none.
     pub fn undo(&mut self) -> bool {
-        let Some(step) = self.undo.pop() else {
+        let Some(step) = self.history.pop_undo() else {
             return false;
         };
         for c in step.changes.iter().rev() {
             self.apply(c, false);
         }
         self.restore_selection(&step);
-        self.redo.push(step);
+        self.history.undone(step);
         true
     }
 
     /// Redoes the last undone change; false when there is none.
     pub fn redo(&mut self) -> bool {
-        let Some(step) = self.redo.pop() else {
+        let Some(step) = self.history.pop_redo() else {
             return false;
         };
         for c in &step.changes {
             self.apply(c, true);
         }
         self.restore_selection(&step);
-        self.undo.push(step);
+        self.history.redone(step);
         true
     }
 
@@ -486,6 +515,7 @@ impl Workspace {
         {
             self.current = Some(k);
             self.selected = id;
+            self.touch_selection();
         }
     }
 
@@ -605,6 +635,42 @@ impl Workspace {
         Ok(id)
     }
 
+    /// The officer filed figure `id` of entry `key` under its indicator: its cue becomes a
+    /// learned phrase of that indicator in the catalogue, and every unreviewed figure of the
+    /// workspace is filed again with it, as one undoable step (reviewed figures never change).
+    /// Returns the phrase learned and how many figures changed indicator; the caller saves the
+    /// catalogue.
+    pub fn learn_from(&mut self, key: u64, id: u64) -> Result<Option<(String, usize)>, String> {
+        let Some(article) = self.entry(key).and_then(|e| e.article.clone()) else {
+            return Ok(None);
+        };
+        let learned = crate::indicators::learn(self.pipeline.catalogue_mut(), &article, id)
+            .map_err(|e| e.to_string())?;
+        let Some(phrase) = learned else {
+            return Ok(None);
+        };
+        let mut changes = Vec::new();
+        let mut moved = 0;
+        for e in &self.entries {
+            let Some(a) = &e.article else { continue };
+            let mut again = a.clone();
+            let n = crate::indicators::reassign_unreviewed(
+                std::slice::from_mut(&mut again),
+                self.pipeline.catalogue(),
+            );
+            if n > 0 {
+                moved += n;
+                changes.push(Change::All {
+                    entry: e.key,
+                    before: Box::new(Annotations::of(a)),
+                    after: Box::new(Annotations::of(&again)),
+                });
+            }
+        }
+        self.commit(changes);
+        Ok(Some((phrase, moved)))
+    }
+
     /// Changes an entry's metadata (an undoable step). Dates must be `YYYY-MM-DD` and real.
     pub fn set_meta(&mut self, key: u64, meta: Meta) -> Result<(), String> {
         let a = self
@@ -671,6 +737,76 @@ impl Workspace {
             }
             None => false,
         }
+    }
+
+    /// Selects the next figure not reviewed yet: after the selection in this article, else
+    /// the first one of the next article that has any (wrapping through the list, back to the
+    /// start of this one). False when every figure everywhere is reviewed.
+    pub fn next_unreviewed_anywhere(&mut self) -> bool {
+        if self.next_unreviewed_after_selection() {
+            return true;
+        }
+        let n = self.entries.len();
+        let at = self
+            .current
+            .and_then(|k| self.entries.iter().position(|e| e.key == k))
+            .unwrap_or(0);
+        for step in 1..=n {
+            let e = &self.entries[(at + step) % n];
+            let first = e
+                .article
+                .as_ref()
+                .and_then(|a| a.figures.iter().find(|f| !f.status.is_reviewed()))
+                .map(|f| f.id);
+            if let Some(id) = first {
+                let k = e.key;
+                self.select_entry(k);
+                self.select_figure(Some(id));
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The next unreviewed figure after the selection in the current article, without wrapping.
+    fn next_unreviewed_after_selection(&mut self) -> bool {
+        let Some(a) = self.current_article() else {
+            return false;
+        };
+        let from = self
+            .selected
+            .and_then(|id| a.figures.iter().position(|f| f.id == id))
+            .map_or(0, |i| i + 1);
+        let found = a.figures[from.min(a.figures.len())..]
+            .iter()
+            .find(|f| !f.status.is_reviewed())
+            .map(|f| f.id);
+        match found {
+            Some(id) => {
+                self.select_figure(Some(id));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Shows the next (or previous) entry of the list, wrapping; false when there is none other.
+    pub fn step_entry(&mut self, forward: bool) -> bool {
+        let n = self.entries.len();
+        if n < 2 {
+            return false;
+        }
+        let at = self
+            .current
+            .and_then(|k| self.entries.iter().position(|e| e.key == k));
+        let i = match (at, forward) {
+            (None, _) => 0,
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+        };
+        let k = self.entries[i].key;
+        self.select_entry(k);
+        true
     }
 
     /// Every indicator id used so far, sorted (suggestions for the editor).
@@ -747,6 +883,7 @@ impl Workspace {
                     let key = self.key();
                     let path = incoming.path.clone();
                     self.entries.retain(|e| e.path != path);
+                    self.touch_path(&path);
                     self.entries.push(Entry {
                         key,
                         path,
@@ -756,6 +893,7 @@ impl Workspace {
                     });
                     if self.current.is_none() {
                         self.current = Some(key);
+                        self.touch_selection();
                     }
                     report.added += 1;
                 }
@@ -764,100 +902,6 @@ impl Workspace {
         self.commit(changes);
         self.generation += 1;
         Ok(report)
-    }
-
-    // ---- persistence ---------------------------------------------------------------------
-
-    /// The workspace file's bytes (JSON).
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let file = WorkspaceFile {
-            format: WORKSPACE_FORMAT.into(),
-            version: WORKSPACE_VERSION,
-            entries: self
-                .entries
-                .iter()
-                .map(|e| SavedEntry {
-                    path: e.path.clone(),
-                    article: e.article.clone(),
-                    error: e.error.clone(),
-                })
-                .collect(),
-            current: self.current_entry().map(|e| e.path.clone()),
-            selected: self.selected,
-            closed: self.closed.clone(),
-        };
-        serde_json::to_vec(&file).unwrap_or_default()
-    }
-
-    /// Writes the workspace file atomically.
-    pub fn save(&self, path: &Path) -> std::io::Result<()> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        export::write_atomic(path, &self.to_bytes())
-    }
-
-    /// Reads a workspace file. Articles whose file changed since are re-anchored (figures that
-    /// cannot be placed go to `unplaced`); a file that is gone keeps its saved text.
-    pub fn from_bytes(bytes: &[u8], pipeline: Pipeline) -> Result<Self, String> {
-        let file: WorkspaceFile =
-            serde_json::from_slice(bytes).map_err(|e| format!("tệp không đọc được: {e}"))?;
-        if file.format != WORKSPACE_FORMAT {
-            return Err(format!(
-                "không phải tệp không gian làm việc ({})",
-                file.format
-            ));
-        }
-        if file.version > WORKSPACE_VERSION {
-            return Err(format!(
-                "tệp do phiên bản mới hơn ghi (phiên bản {})",
-                file.version
-            ));
-        }
-        let mut ws = Workspace {
-            closed: file.closed,
-            pipeline,
-            ..Workspace::default()
-        };
-        for s in file.entries {
-            let key = ws.key();
-            let article = s.article.map(|saved| refresh(&ws.pipeline, saved).0);
-            if file.current.as_deref() == Some(s.path.as_str()) {
-                ws.current = Some(key);
-            }
-            ws.entries.push(Entry {
-                key,
-                path: s.path,
-                article,
-                error: s.error,
-                revision: 0,
-            });
-        }
-        if ws.current.is_none() {
-            ws.current = ws.entries.first().map(|e| e.key);
-        }
-        ws.selected = file.selected.filter(|id| {
-            ws.current_article()
-                .is_some_and(|a| a.figures.iter().any(|f| f.id == *id))
-        });
-        Ok(ws)
-    }
-
-    /// Loads the workspace file; `Ok(None)` when there is none yet.
-    pub fn load(path: &Path, pipeline: Pipeline) -> Result<Option<Self>, String> {
-        match std::fs::read(path) {
-            Ok(bytes) => Self::from_bytes(&bytes, pipeline).map(Some),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(e.to_string()),
-        }
-    }
-}
-
-fn change_entry(c: &Change) -> u64 {
-    match c {
-        Change::Figure { entry, .. } | Change::Meta { entry, .. } | Change::All { entry, .. } => {
-            *entry
-        }
     }
 }
 
@@ -868,158 +912,6 @@ fn absolute(p: &Path) -> String {
         .unwrap_or_else(|_| p.to_path_buf())
         .to_string_lossy()
         .into_owned()
-}
-
-/// A saved article against its file on disk now: unchanged, or re-anchored to the new text.
-fn refresh(pipeline: &Pipeline, saved: Article) -> (Article, usize) {
-    let Ok(loaded) = load::load_file(Path::new(&saved.path)) else {
-        return (saved, 0);
-    };
-    if sha256_hex(&loaded.text) == saved.text_sha256 {
-        return (saved, 0);
-    }
-    let fresh = pipeline.analyze(&saved.path, loaded);
-    carry_over(saved, fresh)
-}
-
-/// Carries the officer's annotations from an old article over to a fresh analysis of its file.
-/// Same text: the old article as it was. Changed text: the officer's metadata, reviewed figures
-/// re-anchored (those that cannot be placed are `unplaced`), and fresh machine figures where the
-/// officer had none. Returns the number of figures that lost their place.
-pub fn carry_over(old: Article, fresh: Article) -> (Article, usize) {
-    if old.text_sha256 == fresh.text_sha256 {
-        let mut a = old;
-        a.path = fresh.path;
-        return (a, 0);
-    }
-    let mut a = fresh;
-    a.title = old.title.clone().or(a.title);
-    a.district = old.district.clone().or(a.district);
-    a.province = old.province.clone().or(a.province);
-    a.published = old.published.clone().or(a.published);
-    a.note = old.note.clone();
-    let (placed, mut lost) = reanchor(&old.figures, &a.text);
-    lost.extend(old.unplaced.iter().cloned());
-    // Keep the fresh machine figures that do not overlap a re-anchored one; renumber them
-    // after the officer's ids so ids stay unique.
-    let mut next = placed
-        .iter()
-        .chain(lost.iter())
-        .map(|f| f.id)
-        .max()
-        .unwrap_or(0)
-        + 1;
-    let mut figures = placed;
-    for mut f in std::mem::take(&mut a.figures) {
-        if figures.iter().any(|g| g.start < f.end && f.start < g.end) {
-            continue;
-        }
-        f.id = next;
-        next += 1;
-        figures.push(f);
-    }
-    figures.sort_by_key(|f| (f.start, f.end, f.id));
-    a.figures = figures;
-    let n = lost.len();
-    a.unplaced = lost;
-    (a, n)
-}
-
-/// Places figures in a new text by their text and context: where they were if the text there
-/// is unchanged, else at the occurrence whose sentence matches their context (nearest to the
-/// old place). Returns the placed figures and those that could not be placed.
-pub fn reanchor(figures: &[Figure], text: &str) -> (Vec<Figure>, Vec<Figure>) {
-    let index = CharIndex::new(text);
-    let n = index.len_chars();
-    let mut placed: Vec<Figure> = Vec::new();
-    let mut lost = Vec::new();
-    let free =
-        |placed: &[Figure], s: usize, e: usize| !placed.iter().any(|g| g.start < e && s < g.end);
-    for f in figures {
-        // 1. Same place, same text, same sentence.
-        if f.end <= n {
-            let (b0, b1) = (index.byte_of_char(f.start), index.byte_of_char(f.end));
-            if text.get(b0..b1) == Some(f.text.as_str())
-                && (f.context.is_empty() || crate::extract::sentence(text, b0, b1) == f.context)
-                && free(&placed, f.start, f.end)
-            {
-                placed.push(f.clone());
-                continue;
-            }
-        }
-        // 2. Every occurrence of the text whose sentence is the figure's context.
-        let mut best: Option<(usize, usize)> = None;
-        if !f.text.is_empty() {
-            for (b0, _) in text.match_indices(f.text.as_str()) {
-                let b1 = b0 + f.text.len();
-                if !f.context.is_empty() && crate::extract::sentence(text, b0, b1) != f.context {
-                    continue;
-                }
-                let s = index.char_of_byte(b0);
-                let e = s + f.text.chars().count();
-                if !free(&placed, s, e) {
-                    continue;
-                }
-                let d = s.abs_diff(f.start);
-                if best.is_none_or(|(bs, _)| d < bs.abs_diff(f.start)) {
-                    best = Some((s, e));
-                }
-            }
-        }
-        match best {
-            Some((s, e)) => {
-                let mut g = f.clone();
-                g.start = s;
-                g.end = e;
-                placed.push(g);
-            }
-            None => lost.push(f.clone()),
-        }
-    }
-    placed.sort_by_key(|f| (f.start, f.end, f.id));
-    (placed, lost)
-}
-
-/// Merges an imported article's annotations into an open one with the same text.
-fn merge(ours: &Article, theirs: &Article) -> Annotations {
-    let mut figures = ours.figures.clone();
-    let mut next = ours.next_id().max(theirs.next_id());
-    for t in &theirs.figures {
-        match figures
-            .iter_mut()
-            .find(|f| f.start == t.start && f.end == t.end)
-        {
-            Some(f) => {
-                if t.status.is_reviewed() && !f.status.is_reviewed() {
-                    let id = f.id;
-                    *f = t.clone();
-                    f.id = id;
-                }
-            }
-            None => {
-                if figures.iter().any(|f| f.start < t.end && t.start < f.end) {
-                    continue;
-                }
-                let mut f = t.clone();
-                f.id = next;
-                next += 1;
-                figures.push(f);
-            }
-        }
-    }
-    figures.sort_by_key(|f| (f.start, f.end, f.id));
-    let mut meta = Meta::of(ours);
-    let tm = Meta::of(theirs);
-    meta.title = meta.title.or(tm.title);
-    meta.district = meta.district.or(tm.district);
-    meta.province = meta.province.or(tm.province);
-    meta.published = meta.published.or(tm.published);
-    meta.note = meta.note.or(tm.note);
-    Annotations {
-        meta,
-        figures,
-        unplaced: ours.unplaced.clone(),
-    }
 }
 
 fn span_text(text: &str, start: usize, end: usize) -> Result<&str, String> {
@@ -1050,127 +942,4 @@ fn check_overlap(a: &Article, start: usize, end: usize, except: Option<u64>) -> 
 fn context_of(text: &str, start: usize, end: usize) -> String {
     let idx = CharIndex::new(text);
     crate::extract::sentence(text, idx.byte_of_char(start), idx.byte_of_char(end))
-}
-
-/// A first reading for a span the officer added: its kind from its shape, its value parsed.
-pub fn guess_reading(span: &str) -> Reading {
-    let t = span.trim();
-    let kind = if t.ends_with('%') {
-        Kind::Percent
-    } else if let Some(d) = parse_date(t) {
-        let mut r = Reading::new(Kind::Date);
-        r.date = Some(d);
-        return r;
-    } else if t.len() == 4 && t.parse::<i32>().is_ok_and(|y| (1900..=2100).contains(&y)) {
-        Kind::Year
-    } else if t.contains('/') {
-        Kind::Ratio
-    } else if crate::extract::number::roman_value(t).is_some() {
-        Kind::Roman
-    } else {
-        Kind::Count
-    };
-    let mut r = Reading::new(kind);
-    // Take the number part: the first run of digits and separators (a span may include words).
-    r.value = parse_user_value(t).ok().or_else(|| {
-        let num: String = t
-            .chars()
-            .skip_while(|c| !c.is_ascii_digit())
-            .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '/'))
-            .collect();
-        parse_user_value(num.trim_end_matches(['.', ',', '/'])).ok()
-    });
-    if kind == Kind::Year {
-        r.year = r.value.map(|v| v as i32);
-    }
-    r
-}
-
-/// Parses a date as an officer types it: `22/02/2019`, `2019-02-22`, `02/2019`, `2019-02`.
-/// Returns `YYYY-MM-DD` / `YYYY-MM`; `None` when it is not a date shape.
-pub fn parse_date(s: &str) -> Option<String> {
-    let parts: Vec<&str> = s.trim().split(['/', '-', '.']).collect();
-    if parts.is_empty()
-        || parts
-            .iter()
-            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return None;
-    }
-    let num = |p: &str| p.parse::<u32>().ok();
-    match parts.as_slice() {
-        [d, m, y] if y.len() == 4 => Some(format!("{y}-{:02}-{:02}", num(m)?, num(d)?)),
-        [y, m, d] if y.len() == 4 => Some(format!("{y}-{:02}-{:02}", num(m)?, num(d)?)),
-        [m, y] if y.len() == 4 && m.len() <= 2 => Some(format!("{y}-{:02}", num(m)?)),
-        [y, m] if y.len() == 4 && m.len() <= 2 => Some(format!("{y}-{:02}", num(m)?)),
-        _ => None,
-    }
-}
-
-/// Checks a stored date (`YYYY-MM-DD`, `YYYY-MM` or `--MM-DD`) is real.
-pub fn check_date(d: &str) -> Result<(), String> {
-    let bad = || Err(format!("Ngày “{d}” không hợp lệ"));
-    let parts: Vec<&str> = d.split('-').collect();
-    let (y, m, day) = match parts.as_slice() {
-        [y, m, dd] => (
-            y.parse::<i32>().ok(),
-            m.parse::<u32>().ok(),
-            dd.parse::<u32>().ok(),
-        ),
-        [y, m] => (y.parse().ok(), m.parse().ok(), Some(1)),
-        ["", "", m, dd] => (Some(2000), m.parse().ok(), dd.parse().ok()),
-        _ => return bad(),
-    };
-    match (y, m, day) {
-        (Some(y), Some(m), Some(dd)) if crate::extract::page::valid_date(y, m, dd) => Ok(()),
-        _ => bad(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn fig(id: u64, text: &str, all: &str, context: &str) -> Figure {
-        let b = all.find(text).unwrap_or(0);
-        let idx = CharIndex::new(all);
-        let s = idx.char_of_byte(b);
-        Figure {
-            id,
-            start: s,
-            end: s + text.chars().count(),
-            text: text.into(),
-            reading: Reading::new(Kind::Count),
-            confidence: 1.0,
-            indicator_confidence: 0.0,
-            context: context.into(),
-            status: Status::Confirmed,
-            note: None,
-            extracted: None,
-        }
-    }
-
-    #[test]
-    fn reanchors_moved_figures_and_keeps_lost_ones() {
-        let old = "Đình Lập có 69 học viên.\nNăm 2018 mở 20 lớp.";
-        let f1 = fig(1, "69", old, "Đình Lập có 69 học viên.");
-        let f2 = fig(2, "20", old, "Năm 2018 mở 20 lớp.");
-        let new = "Tin mới.\nĐình Lập có 69 học viên.\nNăm 2018 mở 25 lớp.";
-        let (placed, lost) = reanchor(&[f1, f2], new);
-        assert_eq!(placed.len(), 1);
-        assert_eq!(
-            crate::text::slice_chars(new, placed[0].start, placed[0].end),
-            Some("69")
-        );
-        assert_eq!(lost.len(), 1);
-        assert_eq!(lost[0].id, 2);
-    }
-
-    #[test]
-    fn dates() {
-        assert_eq!(parse_date("22/02/2019").as_deref(), Some("2019-02-22"));
-        assert!(check_date("2019-02-31").is_err());
-        assert!(check_date("2019-02-28").is_ok());
-        assert!(check_date("--02-29").is_ok());
-    }
 }

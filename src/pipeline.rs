@@ -82,8 +82,7 @@ impl Pipeline {
         let province_2025 = meta
             .province
             .as_deref()
-            .and_then(|p| crate::places::gazetteer().province_2025_named(p))
-            .map(|p| p.name.clone());
+            .and_then(crate::places::province_2025_name);
         let mut article = Article {
             path: path.to_string(),
             encoding: loaded.encoding,

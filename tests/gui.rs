@@ -1283,3 +1283,60 @@ fn a_drag_starts_at_the_pressed_character_even_on_a_figure() {
         "ends at a word boundary: {text:?} then {after:?}"
     );
 }
+
+/// Tệp → Mở địa chỉ web…: the page is downloaded on a thread (from a server this test starts on
+/// the loopback, never the internet), read like a saved page, and opens while frames go on.
+#[test]
+fn a_web_address_opens_through_the_menu() {
+    use std::io::{Read, Write};
+    let page = "<html><head><meta charset=\"utf-8\"><title>Cổng TTĐT huyện</title></head><body>\
+        <h1>Huyện Tân Lạc bồi dưỡng 350 lượt cán bộ</h1><article><p>Năm 2022, huyện Tân Lạc mở \
+        12 lớp bồi dưỡng cho 350 lượt cán bộ, công chức cấp xã; 98,5% học viên hoàn thành \
+        chương trình.</p></article></body></html>";
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    std::thread::spawn(move || {
+        if let Ok((mut s, _)) = listener.accept() {
+            let mut buf = [0u8; 4096];
+            let _ = s.read(&mut buf);
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                page.len()
+            );
+            let _ = s.write_all(head.as_bytes());
+            let _ = s.write_all(page.as_bytes());
+        }
+    });
+    let dir = tempfile::tempdir().expect("tempdir");
+    let chooser = ScriptedChooser::default();
+    let mut h = harness(app(dir.path(), &chooser, vec![]));
+    h.run();
+    h.get_by_label("Tệp").click();
+    h.run();
+    h.get_by_label_contains("Mở địa chỉ web…").click();
+    h.run();
+    let url = format!("http://{addr}/tin-tuc/bai-1.html");
+    h.get_by_role_and_label(Role::TextInput, "Đường dẫn")
+        .type_text(&url);
+    h.run();
+    h.get_by_label("Đồng ý").click();
+    h.run();
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while h.state().ws.current_article().is_none() && std::time::Instant::now() < until {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.run();
+    }
+    let a = h
+        .state()
+        .ws
+        .current_article()
+        .cloned()
+        .expect("the page did not open");
+    assert_eq!(a.path, url);
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Huyện Tân Lạc bồi dưỡng 350 lượt cán bộ")
+    );
+    assert_eq!(a.district.as_deref(), Some("Tân Lạc"));
+    assert!(a.figures.iter().any(|f| f.text == "98,5%"));
+}

@@ -20,6 +20,8 @@ pub enum Command {
     OpenFolder,
     /// Tệp → Mở theo đường dẫn… (works without a file dialog).
     OpenPathField,
+    /// Tệp → Mở địa chỉ web…: download a page and read it like a saved one.
+    OpenUrl,
     /// Open these files and folders (drag and drop, recent files, the path field).
     OpenPaths(Vec<PathBuf>),
     /// Tệp → Xuất JSON (mọi bài)…
@@ -148,6 +150,7 @@ impl Command {
             Command::OpenFiles => ("Mở tệp…", "Open files…"),
             Command::OpenFolder => ("Mở thư mục…", "Open folder…"),
             Command::OpenPathField => ("Mở theo đường dẫn…", "Open by path…"),
+            Command::OpenUrl => ("Mở địa chỉ web…", "Open web address…"),
             Command::OpenPaths(_) => ("Mở", "Open"),
             Command::ExportJsonAll => ("Xuất JSON (mọi bài)…", "Export JSON (all articles)…"),
             Command::ExportJsonCurrent => ("Xuất JSON (bài này)…", "Export JSON (this article)…"),

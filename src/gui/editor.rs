@@ -250,6 +250,23 @@ impl EditorView {
             );
             ui.label(format!("· {}", lang.status(f.status)));
         });
+        // The decisions come first: they stay in view however many fields follow.
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .button(lang.t("Xác nhận số này", "Confirm this figure"))
+                .on_hover_text("Enter")
+                .clicked()
+            {
+                out.push(Command::Confirm);
+            }
+            if ui
+                .button(lang.t("Loại bỏ số này", "Reject this figure"))
+                .on_hover_text("Delete")
+                .clicked()
+            {
+                out.push(Command::Reject);
+            }
+        });
         ui.label(RichText::new(&f.context).small().weak());
         if let Some(m) = &f.extracted
             && f.status == Status::Corrected
@@ -429,20 +446,6 @@ impl EditorView {
                 apply = true;
             }
             if ui
-                .button(lang.t("Xác nhận số này", "Confirm this figure"))
-                .on_hover_text("Enter")
-                .clicked()
-            {
-                out.push(Command::Confirm);
-            }
-            if ui
-                .button(lang.t("Loại bỏ số này", "Reject this figure"))
-                .on_hover_text("Delete")
-                .clicked()
-            {
-                out.push(Command::Reject);
-            }
-            if ui
                 .button(Command::SpanFromSelection.label(lang))
                 .on_hover_text("S")
                 .clicked()
@@ -602,6 +605,11 @@ pub struct HeaderView {
     published: String,
     /// The inline error of the last attempt.
     pub error: Option<String>,
+    /// Units a shared name in the text leaves open (label, district as written, province),
+    /// computed once per revision of the entry.
+    candidates: Vec<(String, String, String)>,
+    /// What the officer types to find the district in the gazetteer.
+    search: String,
 }
 
 impl HeaderView {
@@ -618,6 +626,14 @@ impl HeaderView {
                 self.province = a.province.clone().unwrap_or_default();
                 self.published = a.published.as_deref().map(iso_to_vi).unwrap_or_default();
                 self.error = None;
+                self.candidates = if a.district.is_none() {
+                    crate::places::district_candidates(&a.text)
+                        .into_iter()
+                        .map(place_choice)
+                        .collect()
+                } else {
+                    Vec::new()
+                };
             }
             self.loaded = Some((entry.key, entry.revision));
         }
@@ -647,6 +663,59 @@ impl HeaderView {
                 90.0,
             );
         });
+        ui.horizontal_wrapped(|ui| {
+            if let Some(p) = &a.province_2025 {
+                ui.label(
+                    RichText::new(format!(
+                        "{} {p}",
+                        lang.t("Tỉnh từ 7/2025:", "Province since 7/2025:")
+                    ))
+                    .weak(),
+                );
+            }
+            if let Some(site) = &a.site {
+                ui.label(RichText::new(format!("{} {site}", lang.t("Nguồn:", "Source:"))).weak());
+            }
+            if a.published.is_none() {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    lang.t(
+                        "Chưa có ngày đăng: năm của số liệu sẽ theo ngày bạn nhập",
+                        "No publication date: the figures' year follows the date you type",
+                    ),
+                );
+            }
+        });
+        let mut picked: Option<(String, String, String)> = None;
+        if a.district.is_none() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(lang.t("Bài chưa có huyện:", "No district yet:"));
+                for c in &self.candidates {
+                    if ui.button(&c.0).clicked() {
+                        picked = Some(c.clone());
+                    }
+                }
+                let l = ui.label(lang.t("Tìm trong danh mục", "Find in the gazetteer"));
+                ui.add(TextEdit::singleline(&mut self.search).desired_width(160.0))
+                    .labelled_by(l.id);
+            });
+            if self.search.trim().chars().count() >= 2 {
+                let g = crate::places::gazetteer();
+                ui.horizontal_wrapped(|ui| {
+                    for d in g.search(&self.search).into_iter().take(8) {
+                        if ui.button(g.label(d)).clicked() {
+                            picked = Some(place_choice(d));
+                        }
+                    }
+                });
+            }
+        }
+        if let Some((_, district, province)) = picked {
+            self.district = district;
+            self.province = province;
+            self.search.clear();
+            apply = true;
+        }
         if let Some(e) = &self.error {
             ui.colored_label(ERROR, format!("{} {e}", lang.t("Lỗi:", "Error:")));
         }
@@ -678,6 +747,17 @@ impl HeaderView {
 }
 
 /// `2019-02-22` → `22/02/2019`.
+/// A gazetteer unit as the header offers it: its label, its name as articles write it, and its
+/// province.
+fn place_choice(d: &crate::places::District) -> (String, String, String) {
+    let g = crate::places::gazetteer();
+    (
+        g.label(d),
+        crate::places::district_display(d, &d.name),
+        g.province_of(d).map(|p| p.name.clone()).unwrap_or_default(),
+    )
+}
+
 fn iso_to_vi(d: &str) -> String {
     let p: Vec<&str> = d.split('-').collect();
     match p.as_slice() {

@@ -15,6 +15,8 @@ use std::time::{Duration, Instant};
 pub enum Purpose {
     /// Articles to open.
     OpenFiles,
+    /// Web addresses to download and open (typed in the path field; no file dialog).
+    OpenUrl,
     /// A folder of articles to open.
     OpenFolder,
     /// An annotated JSON to import.
@@ -78,8 +80,13 @@ impl FileChooser for RfdChooser {
                 let d = rfd::FileDialog::new();
                 let paths: Option<Vec<PathBuf>> = match purpose {
                     Purpose::OpenFiles => d
-                        .add_filter("Bài viết (.txt, .html, .htm)", &["txt", "html", "htm"])
+                        .add_filter(
+                            "Bài viết (.txt, .html, .doc, .docx, .rtf, .pdf)",
+                            &crate::load::ARTICLE_EXTENSIONS,
+                        )
                         .pick_files(),
+                    // Web addresses are typed in the path field, never chosen in a dialog.
+                    Purpose::OpenUrl => None,
                     Purpose::OpenFolder => d.pick_folder().map(|p| vec![p]),
                     Purpose::ImportJson => {
                         d.add_filter("JSON", &["json"]).pick_file().map(|p| vec![p])

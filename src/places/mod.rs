@@ -274,6 +274,14 @@ impl Gazetteer {
     }
 }
 
+/// The province after the July 2025 merger of a province named as before it (`Hà Giang` →
+/// `Tuyên Quang`): what the pipeline records and what follows the officer's edit of the header.
+pub fn province_2025_name(province: &str) -> Option<String> {
+    gazetteer()
+        .province_2025_named(province)
+        .map(|p| p.name.clone())
+}
+
 /// The units an officer chooses from when the article's district is a name several units
 /// share and no province settles it (`Châu Thành`): empty when the district is settled or the
 /// text names none. UI-free: the article header calls it with the article's text.

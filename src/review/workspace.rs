@@ -87,6 +87,10 @@ impl Meta {
         a.title = self.title.clone();
         a.district = self.district.clone();
         a.province = self.province.clone();
+        a.province_2025 = a
+            .province
+            .as_deref()
+            .and_then(crate::places::province_2025_name);
         a.published = self.published.clone();
         a.note = self.note.clone();
         // Facts with no year of their own follow the article's date (a link, not a copy).
@@ -349,43 +353,58 @@ impl Workspace {
                 continue;
             }
             match self.pipeline.open(&file, &path) {
-                Ok(fresh) => {
-                    // The same text under another name is the same article: opened once, so
-                    // its figures are never counted twice or compared with themselves.
-                    if let Some(e) = self.entries.iter().find(|e| {
-                        e.article
-                            .as_ref()
-                            .is_some_and(|a| a.text_sha256 == fresh.text_sha256)
-                    }) {
-                        let k = e.key;
-                        report.duplicates.push((path.clone(), e.path.clone()));
-                        self.select_entry(k);
-                        report.opened += 1;
-                        continue;
-                    }
-                    let (article, lost) = self.resume(fresh);
-                    report.unplaced += lost;
-                    report.opened += 1;
-                    let key = self.key();
-                    self.entries.retain(|e| e.path != path);
-                    self.touch_path(&path);
-                    self.entries.push(Entry {
-                        key,
-                        path,
-                        article: Some(article),
-                        error: None,
-                        revision: 0,
-                    });
-                    self.current = Some(key);
-                    self.selected = None;
-                    self.touch_selection();
-                }
+                Ok(fresh) => self.add_fresh(path, fresh, &mut report),
                 Err(e) => {
                     report.failed.push(e.to_string());
                     self.add_failed(&e);
                 }
             }
         }
+        self.generation += 1;
+        report
+    }
+
+    /// Adds an article just read (from a file or a web address) as `path`: the same text
+    /// already open is selected instead and reported as a duplicate; annotations of a closed
+    /// copy are resumed.
+    fn add_fresh(&mut self, path: String, fresh: Article, report: &mut OpenReport) {
+        // The same text under another name is the same article: opened once, so
+        // its figures are never counted twice or compared with themselves.
+        if let Some(e) = self.entries.iter().find(|e| {
+            e.article
+                .as_ref()
+                .is_some_and(|a| a.text_sha256 == fresh.text_sha256)
+        }) {
+            let k = e.key;
+            report.duplicates.push((path.clone(), e.path.clone()));
+            self.select_entry(k);
+            report.opened += 1;
+            return;
+        }
+        let (article, lost) = self.resume(fresh);
+        report.unplaced += lost;
+        report.opened += 1;
+        let key = self.key();
+        self.entries.retain(|e| e.path != path);
+        self.touch_path(&path);
+        self.entries.push(Entry {
+            key,
+            path,
+            article: Some(article),
+            error: None,
+            revision: 0,
+        });
+        self.current = Some(key);
+        self.selected = None;
+        self.touch_selection();
+    }
+
+    /// Adds an article downloaded from a web address (the window reads it on a thread through
+    /// the same pipeline).
+    pub fn add_downloaded(&mut self, fresh: Article) -> OpenReport {
+        let mut report = OpenReport::default();
+        let path = fresh.path.clone();
+        self.add_fresh(path, fresh, &mut report);
         self.generation += 1;
         report
     }

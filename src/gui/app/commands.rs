@@ -17,6 +17,11 @@ impl SolieuApp {
                 }
             }
             Purpose::OpenFiles | Purpose::OpenFolder => self.open(&paths),
+            Purpose::OpenUrl => {
+                for p in paths {
+                    self.download(p.to_string_lossy().into_owned());
+                }
+            }
             Purpose::ImportJson => {
                 for p in paths {
                     self.import(&p);
@@ -169,6 +174,14 @@ impl SolieuApp {
             Command::OpenPathField => {
                 self.prompt = Some(PathPrompt {
                     purpose: Purpose::OpenFiles,
+                    text: String::new(),
+                    focused: false,
+                });
+                Ok(())
+            }
+            Command::OpenUrl => {
+                self.prompt = Some(PathPrompt {
+                    purpose: Purpose::OpenUrl,
                     text: String::new(),
                     focused: false,
                 });

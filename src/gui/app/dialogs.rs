@@ -46,6 +46,10 @@ impl SolieuApp {
                             "No file dialog is available. Type the path of a file or folder (several separated by ;):",
                         ),
                         Purpose::ImportJson => l.t("Đường dẫn tệp JSON cần nhập:", "Path of the JSON to import:"),
+                        Purpose::OpenUrl => l.t(
+                            "Địa chỉ web của bài (https://…; nhiều địa chỉ cách nhau bởi ;):",
+                            "Web address of the article (https://…; several separated by ;):",
+                        ),
                         Purpose::ExportJson { .. }
                         | Purpose::ExportCsv
                         | Purpose::ExportCompareCsv

@@ -22,6 +22,7 @@ impl SolieuApp {
                 self.cmd_item(ui, Command::OpenFiles, true, out);
                 self.cmd_item(ui, Command::OpenFolder, true, out);
                 self.cmd_item(ui, Command::OpenPathField, true, out);
+                self.cmd_item(ui, Command::OpenUrl, true, out);
                 ui.menu_button(l.t("Tệp gần đây", "Recent files"), |ui| {
                     if self.settings.recent.is_empty() {
                         ui.label(l.t("(chưa có)", "(none)"));

@@ -172,6 +172,9 @@ pub struct SolieuApp {
     about_open: bool,
     style_applied: bool,
     quit_requested: bool,
+    /// Web pages being downloaded and read on their own threads.
+    downloads:
+        Vec<std::sync::mpsc::Receiver<Result<crate::model::Article, crate::load::LoadError>>>,
 }
 
 impl SolieuApp {
@@ -225,6 +228,7 @@ impl SolieuApp {
             about_open: false,
             style_applied: false,
             quit_requested: false,
+            downloads: Vec::new(),
         };
         if let Some(f) = ws_file {
             app.switch_workspace(&f, read_only);
@@ -502,6 +506,77 @@ impl SolieuApp {
         self.view.scroll_to = None;
     }
 
+    /// Downloads a web address on a thread through the workspace's pipeline (timeouts and
+    /// size limits are the loader's); the frame goes on and the article arrives when read.
+    fn download(&mut self, url: String) {
+        let l = self.lang();
+        if !crate::load::is_web_address(&url) {
+            self.set_error(format!(
+                "«{url}» {}",
+                l.t(
+                    "không phải địa chỉ web (http:// hoặc https://)",
+                    "is not a web address (http:// or https://)"
+                )
+            ));
+            return;
+        }
+        let pipeline = self.ws.pipeline.clone();
+        let waker = std::sync::Arc::clone(&self.waker);
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(pipeline.open_url(&url));
+            if let Ok(w) = waker.lock()
+                && let Some(ctx) = w.as_ref()
+            {
+                ctx.request_repaint();
+            }
+        });
+        self.downloads.push(rx);
+        self.set_info(l.t("Đang tải trang…", "Downloading the page…").into());
+    }
+
+    /// Takes the downloaded articles that are ready into the workspace.
+    fn poll_downloads(&mut self) {
+        let mut ready = Vec::new();
+        self.downloads.retain(|rx| match rx.try_recv() {
+            Ok(r) => {
+                ready.push(r);
+                false
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => true,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => false,
+        });
+        for r in ready {
+            let l = self.lang();
+            match r {
+                Ok(article) => {
+                    let title = article
+                        .title
+                        .clone()
+                        .unwrap_or_else(|| article.path.clone());
+                    let report = self.ws.add_downloaded(article);
+                    if report.duplicates.is_empty() {
+                        self.set_info(format!("{} «{title}»", l.t("Đã mở", "Opened")));
+                    } else {
+                        self.set_info(format!(
+                            "«{title}» {}",
+                            l.t(
+                                "trùng nội dung với bài đã mở",
+                                "has the same text as an open article"
+                            )
+                        ));
+                    }
+                    self.view.scroll_to = None;
+                }
+                Err(e) => self.set_error(format!(
+                    "{}: {}",
+                    l.t("Không tải được trang", "Cannot download the page"),
+                    l.load_error(&e.to_string())
+                )),
+            }
+        }
+    }
+
     // ---- frame -------------------------------------------------------------------------
 
     /// One frame of the whole window (the eframe `App::ui` and the tests call this).
@@ -517,6 +592,7 @@ impl SolieuApp {
         }
         self.poll_chooser();
         self.poll_inbox(&ctx);
+        self.poll_downloads();
         if ctx.input(|i| i.viewport().close_requested()) && !self.may_close() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
         }

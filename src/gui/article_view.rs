@@ -664,8 +664,18 @@ pub fn describe(f: &crate::model::Reading, lang: Lang) -> String {
         s.push('—');
     }
     if let Some(u) = &f.unit {
+        // Money is valued in its currency (`4.000 tỷ đồng` = 4e12 đồng): the unit shown beside
+        // the value drops the scale word the text wrote.
+        let shown = match u.split_once(' ') {
+            Some((w, rest))
+                if f.kind == Kind::Money && crate::extract::rules::lexicon::scale(w).is_some() =>
+            {
+                rest
+            }
+            _ => u.as_str(),
+        };
         s.push(' ');
-        s.push_str(u);
+        s.push_str(shown);
     }
     s.push_str(&format!(" ({})", lang.kind(f.kind)));
     if f.change {
@@ -746,6 +756,19 @@ pub fn legend(ui: &mut Ui, lang: Lang) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn money_is_described_in_its_currency() {
+        let mut r = crate::model::Reading::new(Kind::Money);
+        r.value = Some(4e12);
+        r.unit = Some("tỷ đồng".into());
+        let d = describe(&r, Lang::Vi);
+        assert!(d.contains("4.000.000.000.000 đồng"), "{d}");
+        assert!(!d.contains("tỷ"), "{d}");
+        r.unit = Some("đồng".into());
+        r.value = Some(7000.0);
+        assert!(describe(&r, Lang::Vi).contains("7.000 đồng"));
+    }
 
     /// WCAG relative luminance of an opaque colour.
     fn luminance(c: Color32) -> f64 {

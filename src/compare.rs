@@ -259,9 +259,11 @@ fn one_fact_once(rows: Vec<(Row, usize)>) -> Vec<(Row, usize)> {
 }
 
 /// The CSV header of [`to_csv`].
-pub const CSV_HEADER: [&str; 17] = [
+pub const CSV_HEADER: [&str; 19] = [
     "indicator",
+    "indicator_name",
     "population",
+    "population_name",
     "district",
     "year",
     "value",
@@ -281,7 +283,12 @@ pub const CSV_HEADER: [&str; 17] = [
 
 /// The comparison as CSV (UTF-8 with BOM, for spreadsheet programs): one row per figure, then
 /// one row per district with no figure (`missing` = `true`).
-pub fn to_csv(c: &Comparison) -> Vec<u8> {
+pub fn to_csv(c: &Comparison, cat: &crate::indicators::Catalogue) -> Vec<u8> {
+    // Ids for programs, names for the officer reading the sheet.
+    let indicator_name = cat
+        .get(&c.indicator)
+        .map(|i| i.name.clone())
+        .unwrap_or_default();
     let mut out = Vec::from(&b"\xEF\xBB\xBF"[..]);
     {
         let mut w = csv::Writer::from_writer(&mut out);
@@ -291,8 +298,12 @@ pub fn to_csv(c: &Comparison) -> Vec<u8> {
         for r in &c.rows {
             let _ = w.write_record([
                 c.indicator.clone(),
+                indicator_name.clone(),
                 r.population
                     .map(|p| p.as_str().to_string())
+                    .unwrap_or_default(),
+                r.population
+                    .map(|p| p.label_vi().to_string())
                     .unwrap_or_default(),
                 r.district.clone().unwrap_or_default(),
                 r.year.map(|y| y.to_string()).unwrap_or_default(),
@@ -316,7 +327,8 @@ pub fn to_csv(c: &Comparison) -> Vec<u8> {
         for d in &c.missing_districts {
             let mut rec: Vec<String> = vec![String::new(); CSV_HEADER.len()];
             rec[0] = c.indicator.clone();
-            rec[2] = d.clone();
+            rec[1] = indicator_name.clone();
+            rec[4] = d.clone();
             rec[CSV_HEADER.len() - 1] = b(true);
             let _ = w.write_record(&rec);
         }

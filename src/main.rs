@@ -290,7 +290,7 @@ fn compare_cmd(indicator: &str, paths: &[PathBuf], output: Option<&std::path::Pa
     if conflicts > 0 {
         eprintln!("solieu: {conflicts} row(s) disagree with another article (column conflict)");
     }
-    if let Err(e) = write_output(output, &compare::to_csv(&table)) {
+    if let Err(e) = write_output(output, &compare::to_csv(&table, pipeline.catalogue())) {
         eprintln!("solieu: {e}");
         return ExitCode::FAILURE;
     }

@@ -661,8 +661,8 @@ impl CompareView {
     }
 
     /// The CSV of the current comparison.
-    pub fn csv(&self) -> Option<Vec<u8>> {
-        self.comparison.as_ref().map(compare::to_csv)
+    pub fn csv(&self, cat: &Catalogue) -> Option<Vec<u8>> {
+        self.comparison.as_ref().map(|c| compare::to_csv(c, cat))
     }
 
     /// The table's rows in the chosen order (indices into the comparison's rows).

@@ -41,7 +41,7 @@ impl SolieuApp {
             }
             Purpose::ExportCompareCsv => {
                 if let Some(p) = paths.first() {
-                    match self.compare.csv() {
+                    match self.compare.csv(self.ws.pipeline.catalogue()) {
                         Some(b) => self.write_export(p, &b),
                         None => self.set_error(
                             self.lang()

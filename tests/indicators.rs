@@ -1418,6 +1418,28 @@ fn workspace_learns_dedups_and_follows_the_article_date() {
     assert!(ws.undo());
     assert_ne!(indicator(&ws, kb, fb[0]), Some(target.clone()));
     assert!(ws.redo());
+    // The editor names the lesson that filed b's figure; forgetting it files it back.
+    let b_article = ws
+        .entry(kb)
+        .and_then(|e| e.article.clone())
+        .unwrap_or_else(|| panic!("b"));
+    assert_eq!(
+        solieu::indicators::learned_phrase_for(ws.pipeline.catalogue(), &b_article, fb[0]),
+        Some(phrase.clone())
+    );
+    assert_eq!(
+        solieu::indicators::forget(ws.pipeline.catalogue_mut(), &target, &phrase),
+        Ok(true)
+    );
+    assert!(ws.refile_unreviewed() >= 1);
+    assert_ne!(indicator(&ws, kb, fb[0]), Some(target.clone()));
+    assert_eq!(
+        indicator(&ws, ka, fa),
+        Some(target.clone()),
+        "a reviewed figure moved"
+    );
+    assert!(ws.undo());
+    assert_eq!(indicator(&ws, kb, fb[0]), Some(target.clone()));
 
     // The article date: a fact with no year of its own follows it.
     let year_of = |ws: &Workspace| {

@@ -107,6 +107,8 @@ pub enum Command {
     NewIndicator(Option<(u64, u64)>),
     /// Add an indicator to the catalogue (saved in the config folder) and give it to a figure.
     CreateIndicator(Box<Indicator>, Option<(u64, u64)>),
+    /// Remove a learned phrase `(indicator, phrase)` the officer disagrees with.
+    ForgetPhrase(String, String),
 }
 
 impl Command {
@@ -200,6 +202,7 @@ impl Command {
             Command::ExportChartPng => ("Xuất biểu đồ (PNG/SVG)…", "Export chart (PNG/SVG)…"),
             Command::ExportCompareXlsx => ("Xuất Excel…", "Export Excel workbook…"),
             Command::NewIndicator(_) => ("Tạo chỉ số mới…", "New indicator…"),
+            Command::ForgetPhrase(..) => ("Bỏ cụm đã học", "Forget the learned phrase"),
             Command::CreateIndicator(..) => ("Tạo chỉ số", "Create indicator"),
         };
         lang.t(vi, en).to_string()

@@ -268,6 +268,23 @@ impl EditorView {
             }
         });
         ui.label(RichText::new(&f.context).small().weak());
+        if let Some(article) = entry.article.as_ref()
+            && let Some(phrase) = crate::indicators::learned_phrase_for(catalogue, article, f.id)
+            && let Some(ind) = f.reading.indicator.clone()
+        {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(format!(
+                    "{} «{phrase}»",
+                    lang.t("Xếp theo cụm đã học", "Filed by the learned phrase")
+                ));
+                if ui
+                    .button(Command::ForgetPhrase(String::new(), String::new()).label(lang))
+                    .clicked()
+                {
+                    out.push(Command::ForgetPhrase(ind, phrase.clone()));
+                }
+            });
+        }
         if let Some(m) = &f.extracted
             && f.status == Status::Corrected
         {

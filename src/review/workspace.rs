@@ -668,6 +668,13 @@ impl Workspace {
         let Some(phrase) = learned else {
             return Ok(None);
         };
+        Ok(Some((phrase, self.refile_unreviewed())))
+    }
+
+    /// Files every unreviewed figure of the workspace again with the catalogue as it is now
+    /// (after a lesson is learned or forgotten), as one undoable step; reviewed figures never
+    /// change. Returns how many figures changed indicator.
+    pub fn refile_unreviewed(&mut self) -> usize {
         let mut changes = Vec::new();
         let mut moved = 0;
         for e in &self.entries {
@@ -687,7 +694,7 @@ impl Workspace {
             }
         }
         self.commit(changes);
-        Ok(Some((phrase, moved)))
+        moved
     }
 
     /// Changes an entry's metadata (an undoable step). Dates must be `YYYY-MM-DD` and real.

@@ -179,6 +179,10 @@ impl SolieuApp {
                 });
                 Ok(())
             }
+            Command::ForgetPhrase(indicator, phrase) => {
+                self.forget_phrase(&indicator, &phrase);
+                Ok(())
+            }
             Command::OpenUrl => {
                 self.prompt = Some(PathPrompt {
                     purpose: Purpose::OpenUrl,
@@ -465,6 +469,41 @@ impl SolieuApp {
             self.learn_from(k, fid);
         }
         Ok(())
+    }
+
+    /// Removes a learned phrase, saves the catalogue and files the unreviewed figures again.
+    fn forget_phrase(&mut self, indicator: &str, phrase: &str) {
+        let l = self.lang();
+        match crate::indicators::forget(self.ws.pipeline.catalogue_mut(), indicator, phrase) {
+            Ok(true) => {
+                let moved = self.ws.refile_unreviewed();
+                let catalogue = self.ws.pipeline.catalogue();
+                let saved = match &self.catalogue_dir {
+                    Some(d) => catalogue.save_to_dir(d),
+                    None => catalogue.save(),
+                };
+                self.compare.invalidate();
+                match saved {
+                    Ok(_) => self.set_info(format!(
+                        "{} «{phrase}»; {moved} {}",
+                        l.t("Đã bỏ cụm", "Forgot the phrase"),
+                        l.t(
+                            "số liệu chưa duyệt được xếp lại",
+                            "unreviewed figure(s) filed again"
+                        )
+                    )),
+                    Err(e) => self.set_error(format!(
+                        "{}: {e}",
+                        l.t(
+                            "Không lưu được danh mục chỉ số",
+                            "Cannot save the catalogue"
+                        )
+                    )),
+                }
+            }
+            Ok(false) => {}
+            Err(e) => self.set_error(e.to_string()),
+        }
     }
 
     /// The indicator a figure is filed under now.

@@ -1170,6 +1170,33 @@ fn a_window_on_a_held_workspace_opens_it_read_only_with_a_banner() {
     h.run();
     assert!(h.state().read_only);
     assert!(h.query_by_label("CHỈ ĐỌC").is_some(), "the banner");
+    // After an edit here, quitting asks, says why, and offers to export the work.
+    h.state_mut()
+        .push(solieu::gui::command::Command::OpenPaths(vec![sample(
+            SAMPLE,
+        )]));
+    h.run();
+    let (id, _) = some_unique_figure(&mut h);
+    let key = h.state().ws.current.expect("current");
+    h.state_mut()
+        .push(solieu::gui::command::Command::EditFigure(
+            key,
+            id,
+            solieu::review::Edit::Reject,
+        ));
+    h.run();
+    assert!(h.state().ws.can_undo(), "the edit was made");
+    h.state_mut().push(solieu::gui::command::Command::Quit);
+    h.run();
+    assert!(h.state().quit_prompt_open(), "asked");
+    assert!(
+        h.query_by_label("Còn thay đổi chưa lưu").is_some(),
+        "an edit in a read-only window is asked about on quit"
+    );
+    assert!(
+        h.query_by_label("Xuất JSON…").is_some(),
+        "offers to export it"
+    );
 }
 
 #[test]

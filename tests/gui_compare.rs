@@ -151,9 +151,16 @@ fn export_the_comparison_as_csv() {
     h.run();
     let csv = std::fs::read_to_string(&out).expect("csv written");
     assert!(csv.starts_with('\u{feff}'), "BOM for spreadsheets");
-    assert!(csv.contains("degree_postgraduate,chung,Chợ Đồn,2020,15.3,"));
-    assert!(csv.contains("degree_postgraduate,lanh_dao,Phú Ninh,2017,9.3,"));
-    assert!(csv.contains("degree_postgraduate,,Đình Lập,"));
+    // Ids and, beside them, the names the officer reads.
+    assert!(csv.contains(",chung,CBCC chung,Chợ Đồn,2020,15.3,"));
+    assert!(csv.contains(",lanh_dao,\"Lãnh đạo, quản lý\",Phú Ninh,2017,9.3,"));
+    assert!(csv.contains(",,,Đình Lập,"));
+    assert!(
+        csv.lines()
+            .skip(1)
+            .all(|l| l.starts_with("degree_postgraduate,") && l.contains("sau đại học")),
+        "{csv}"
+    );
     assert_eq!(csv.lines().filter(|l| l.ends_with(",true")).count(), 3);
 }
 

@@ -120,7 +120,7 @@ impl SolieuApp {
         }
     }
 
-    fn request_file(&mut self, ctx: &egui::Context, purpose: Purpose) {
+    pub(super) fn request_file(&mut self, ctx: &egui::Context, purpose: Purpose) {
         let name = self.suggested_name(purpose);
         self.chooser.request(purpose, &name, ctx);
         self.poll_chooser();

@@ -210,15 +210,31 @@ impl SolieuApp {
         egui::Modal::new(egui::Id::unique("quit-unsaved")).show(ctx, |ui| {
             ui.set_max_width(520.0);
             ui.heading(l.t("Còn thay đổi chưa lưu", "Unsaved changes"));
-            ui.label(l.t(
-                "Chưa ghi được các thay đổi gần đây vào không gian làm việc.",
-                "The latest changes could not be written to the workspace.",
-            ));
+            if self.read_only {
+                ui.label(l.t(
+                    "Không gian làm việc này đang mở ở cửa sổ khác nên cửa sổ này chỉ đọc: \
+                     các thay đổi ở đây không được lưu. Xuất JSON để giữ chúng, rồi nhập vào \
+                     cửa sổ kia.",
+                    "This workspace is open in another window, so this one is read-only: \
+                     changes made here are not saved. Export JSON to keep them, then import \
+                     it in the other window.",
+                ));
+            } else {
+                ui.label(l.t(
+                    "Chưa ghi được các thay đổi gần đây vào không gian làm việc.",
+                    "The latest changes could not be written to the workspace.",
+                ));
+            }
             if !reason.is_empty() {
                 ui.colored_label(ERROR, reason);
             }
             ui.horizontal_wrapped(|ui| {
-                if ui.button(l.t("Thử lưu lại", "Try again")).clicked() {
+                if self.read_only {
+                    if ui.button(l.t("Xuất JSON…", "Export JSON…")).clicked() {
+                        self.quit_prompt = false;
+                        self.request_file(ctx, Purpose::ExportJson { current: false });
+                    }
+                } else if ui.button(l.t("Thử lưu lại", "Try again")).clicked() {
                     self.quit_prompt = false;
                     if self.flush(QUIT_WAIT) {
                         ctx.send_viewport_cmd(egui::ViewportCommand::Close);

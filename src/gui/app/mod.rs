@@ -431,7 +431,12 @@ impl SolieuApp {
         self.flush(QUIT_WAIT);
     }
 
-    /// True when a change has not reached the disk yet.
+    /// True while the "unsaved changes" question is open.
+    pub fn quit_prompt_open(&self) -> bool {
+        self.quit_prompt
+    }
+
+    /// True while changes are not on disk.
     pub fn unsaved(&self) -> bool {
         self.saved_generation != self.ws.generation
     }
@@ -704,6 +709,9 @@ impl SolieuApp {
             self.quit_requested = false;
             if self.may_close() {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            } else {
+                // The question shows in the next frame, without waiting for an event.
+                ctx.request_repaint();
             }
         }
     }
@@ -716,7 +724,12 @@ impl SolieuApp {
             return false;
         }
         if self.read_only {
-            return true;
+            // Nothing here reaches the disk: edits made in this window are asked about.
+            if !self.ws.can_undo() {
+                return true;
+            }
+            self.quit_prompt = true;
+            return false;
         }
         if self.flush(QUIT_WAIT) {
             return true;

@@ -79,18 +79,15 @@ impl Pipeline {
         let (meta, figures) = extract::extract_article(&loaded.text);
         // What the page marks as its headline and date beats what the text suggests.
         let info = loaded.info;
-        let province_2025 = meta
-            .province
-            .as_deref()
-            .and_then(crate::places::province_2025_name);
         let mut article = Article {
             path: path.to_string(),
             encoding: loaded.encoding,
             text_sha256: sha256_hex(&loaded.text),
             title: info.title.or(meta.title),
-            district: meta.district,
+            // After the 2025 reform the place is a commune or ward with its prefix.
+            district: meta.district.or(meta.unit_2025),
             province: meta.province,
-            province_2025,
+            province_2025: meta.province_2025,
             site: info.site,
             published: info.published.or(meta.published),
             note: None,

@@ -1064,3 +1064,19 @@ fn every_district_returned_is_a_gazetteer_unit() {
         Some("Quận 1")
     );
 }
+
+/// After the July 2025 reform an article's place is the ward or commune it names, with its
+/// prefix and its 2025 province, through the one pipeline.
+#[test]
+fn a_post_reform_article_is_placed_in_its_ward() {
+    let loaded = solieu::load::LoadedText {
+        text: "Thứ Hai, 15/09/2025\n\nPhường Việt Trì bồi dưỡng cán bộ\n\nNăm 2025, phường Việt \
+               Trì mở 8 lớp cho 400 cán bộ, công chức."
+            .into(),
+        encoding: "utf-8".into(),
+        ..Default::default()
+    };
+    let a = solieu::pipeline::Pipeline::builtin().analyze("p.txt", loaded);
+    assert_eq!(a.district.as_deref(), Some("phường Việt Trì"));
+    assert_eq!(a.province_2025.as_deref(), Some("Phú Thọ"));
+}

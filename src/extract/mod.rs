@@ -22,8 +22,13 @@ pub struct ArticleMeta {
     pub title: Option<String>,
     /// The district, without its prefix.
     pub district: Option<String>,
-    /// The province, when named.
+    /// The province, when named or known from the district.
     pub province: Option<String>,
+    /// The province after the July 2025 merger.
+    pub province_2025: Option<String>,
+    /// For an article published after the 2025 reform: the commune, ward or special zone it is
+    /// about, with its prefix (`phường Việt Trì`).
+    pub unit_2025: Option<String>,
     /// The publication date `YYYY-MM-DD`.
     pub published: Option<String>,
 }
@@ -34,11 +39,13 @@ pub fn metadata(text: &str) -> ArticleMeta {
 }
 
 fn meta_of(text: &str, lines: &[page::Line]) -> ArticleMeta {
-    let (district, province) = page::district_and_province(text, lines);
+    let place = page::place(text, lines);
     ArticleMeta {
         title: page::title(text, lines),
-        district,
-        province,
+        district: place.district,
+        province: place.province,
+        province_2025: place.province_2025,
+        unit_2025: place.unit_2025,
         published: page::published(text, lines),
     }
 }

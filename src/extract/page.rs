@@ -876,22 +876,6 @@ fn unit_2025(text: &str, lines: &[Line]) -> Option<(String, String)> {
     }
 }
 
-/// The district and the province (see [`place`]).
-pub fn district_and_province(text: &str, lines: &[Line]) -> (Option<String>, Option<String>) {
-    let p = place(text, lines);
-    (p.district, p.province)
-}
-
-/// The district (see [`place`]).
-pub fn district(text: &str, lines: &[Line]) -> Option<String> {
-    place(text, lines).district
-}
-
-/// The province (see [`place`]).
-pub fn province(text: &str, lines: &[Line]) -> Option<String> {
-    place(text, lines).province
-}
-
 /// `ĐÌNH LẬP` → `Đình Lập` (headlines in capitals).
 fn title_case_words(s: &str) -> String {
     s.split(' ').map(title_case).collect::<Vec<_>>().join(" ")
@@ -916,11 +900,11 @@ mod tests {
     fn finds_district_in_various_forms() {
         let t = "HUYỆN ỦY PHÚ NINH CHÚ TRỌNG CÔNG TÁC\n\nĐảng bộ Huyện Phú Ninh lần thứ XX.";
         let l = lines(t);
-        assert_eq!(district(t, &l).as_deref(), Some("Phú Ninh"));
+        assert_eq!(place(t, &l).district.as_deref(), Some("Phú Ninh"));
         let t = "Đình Lập coi trọng đào tạo\n\nHuyện ủy Đình Lập luôn quan tâm.";
-        assert_eq!(district(t, &lines(t)).as_deref(), Some("Đình Lập"));
+        assert_eq!(place(t, &lines(t)).district.as_deref(), Some("Đình Lập"));
         let t = "Thị xã Buôn Hồ tổ chức lớp học cho cán bộ.";
-        assert_eq!(district(t, &lines(t)).as_deref(), Some("Buôn Hồ"));
+        assert_eq!(place(t, &lines(t)).district.as_deref(), Some("Buôn Hồ"));
     }
 
     fn place_of(t: &str) -> Place {

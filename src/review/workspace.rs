@@ -87,10 +87,9 @@ impl Meta {
         a.title = self.title.clone();
         a.district = self.district.clone();
         a.province = self.province.clone();
-        a.province_2025 = a
-            .province
-            .as_deref()
-            .and_then(crate::places::province_2025_name);
+        if let Some(p) = a.province.as_deref() {
+            a.province_2025 = crate::places::province_2025_name(p);
+        }
         a.published = self.published.clone();
         a.note = self.note.clone();
         // Facts with no year of their own follow the article's date (a link, not a copy).

@@ -100,6 +100,7 @@ fn scaling(c: &mut Criterion) {
                 let loaded = solieu::load::LoadedText {
                     text: doc.clone(),
                     encoding: "utf-8".into(),
+                    ..Default::default()
                 };
                 let a = solieu::pipeline::Pipeline::builtin().analyze("x.txt", loaded);
                 black_box(solieu::checks::check(std::slice::from_ref(&a)).len())

@@ -11,7 +11,7 @@ use solieu::gui::app::{AppOptions, Settings, SolieuApp};
 use solieu::gui::compare_view::{self, Tab};
 use solieu::gui::files::{Answer, ScriptedChooser};
 use solieu::gui::fonts;
-use solieu::gui::workspace::{Edit, Meta};
+use solieu::review::{Edit, Meta};
 use std::path::{Path, PathBuf};
 
 const POSTGRADUATE: &str = "Tỷ lệ có trình độ sau đại học";

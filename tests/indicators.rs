@@ -676,7 +676,7 @@ fn reviewed_year_is_kept_and_assignment_is_idempotent() {
 /// in the CLI: both read through the one pipeline with the user's catalogue.
 #[test]
 fn gui_workspace_and_cli_file_with_the_users_catalogue() {
-    use solieu::gui::workspace::Workspace;
+    use solieu::review::Workspace;
     let config = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let user = r#"{"format":"solieu-indicators","version":1,"indicators":[
         {"id":"ethnic_language","name":"Tỷ lệ cán bộ biết tiếng dân tộc thiểu số",

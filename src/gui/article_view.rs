@@ -9,8 +9,8 @@
 //! cause a relayout.
 
 use super::i18n::Lang;
-use super::workspace::Entry;
 use crate::model::{Article, Figure, Kind, Status};
+use crate::review::Entry;
 use crate::text::CharIndex;
 use eframe::egui;
 use egui::text::{CCursor, LayoutJob, TextFormat};

@@ -4,9 +4,9 @@
 
 use super::compare_view::Tab;
 use super::i18n::Lang;
-use super::workspace::{Edit, Meta};
 use crate::indicators::Indicator;
 use crate::model::Reading;
+use crate::review::{Edit, Meta};
 use eframe::egui;
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;

@@ -10,11 +10,11 @@
 use super::article_view::fmt_vi;
 use super::command::Command;
 use super::i18n::Lang;
-use super::workspace::{Edit, Workspace};
 use crate::checks::{self, Issue};
 use crate::compare::{self, Comparison, Overview, Row};
 use crate::indicators::{Catalogue, Indicator, IndicatorKind};
 use crate::model::{Article, Population, Status};
+use crate::review::{Edit, Workspace};
 use eframe::egui;
 use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot, PlotPoint, Points, Text};

@@ -8,10 +8,10 @@ use super::article_view::{describe, fmt_value, kind_color};
 use super::command::{Command, edit_reading};
 use super::compare_view::{self, CONFLICT, Picked};
 use super::i18n::Lang;
-use super::workspace::{self, Edit, Entry, Meta, Workspace};
 use crate::extract::number::parse_user_value;
 use crate::indicators::Catalogue;
 use crate::model::{Figure, Kind, Population, Qualifier, Reading, Status};
+use crate::review::{self, Edit, Entry, Meta, Workspace};
 use eframe::egui;
 use egui::{Color32, RichText, TextEdit, Ui};
 
@@ -71,9 +71,9 @@ impl Drafts {
             let iso = if d.starts_with("--") {
                 d.to_string()
             } else {
-                workspace::parse_date(d).ok_or_else(|| format!("“{d}” không phải là ngày"))?
+                review::parse_date(d).ok_or_else(|| format!("“{d}” không phải là ngày"))?
             };
-            workspace::check_date(&iso)?;
+            review::check_date(&iso)?;
             Some(iso)
         };
         r.unit = non_empty(&self.unit);
@@ -739,9 +739,9 @@ impl HeaderView {
         if apply {
             let published = match self.published.trim() {
                 "" => Ok(None),
-                d => workspace::parse_date(d)
+                d => review::parse_date(d)
                     .ok_or_else(|| format!("“{d}” không phải là ngày"))
-                    .and_then(|iso| workspace::check_date(&iso).map(|_| Some(iso))),
+                    .and_then(|iso| review::check_date(&iso).map(|_| Some(iso))),
             };
             match published {
                 Ok(published) => {

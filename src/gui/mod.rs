@@ -27,9 +27,6 @@ pub mod files;
 pub mod fonts;
 pub mod i18n;
 pub mod sidebar;
-/// The review state moved to [`crate::review`] (it holds no UI); this name stays for the views
-/// that still say `super::workspace`.
-pub use crate::review as workspace;
 
 use std::path::PathBuf;
 

@@ -3,7 +3,7 @@
 
 use super::command::Command;
 use super::i18n::Lang;
-use super::workspace::{Entry, Workspace};
+use crate::review::{Entry, Workspace};
 use eframe::egui;
 use egui::Ui;
 

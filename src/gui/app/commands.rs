@@ -471,35 +471,42 @@ impl SolieuApp {
         Ok(())
     }
 
+    /// Saves the officer's catalogue after a lesson changed it, then tells `done` (or why the
+    /// catalogue could not be saved: the lesson stays for the session).
+    fn save_lesson(&mut self, done: String) {
+        let l = self.lang();
+        let catalogue = self.ws.pipeline.catalogue();
+        let saved = match &self.catalogue_dir {
+            Some(d) => catalogue.save_to_dir(d),
+            None => catalogue.save(),
+        };
+        self.compare.invalidate();
+        match saved {
+            Ok(_) => self.set_info(done),
+            Err(e) => self.set_error(format!(
+                "{}: {e}",
+                l.t(
+                    "Không lưu được danh mục chỉ số",
+                    "Cannot save the catalogue"
+                )
+            )),
+        }
+    }
+
     /// Removes a learned phrase, saves the catalogue and files the unreviewed figures again.
     fn forget_phrase(&mut self, indicator: &str, phrase: &str) {
         let l = self.lang();
         match crate::indicators::forget(self.ws.pipeline.catalogue_mut(), indicator, phrase) {
             Ok(true) => {
                 let moved = self.ws.refile_unreviewed();
-                let catalogue = self.ws.pipeline.catalogue();
-                let saved = match &self.catalogue_dir {
-                    Some(d) => catalogue.save_to_dir(d),
-                    None => catalogue.save(),
-                };
-                self.compare.invalidate();
-                match saved {
-                    Ok(_) => self.set_info(format!(
-                        "{} «{phrase}»; {moved} {}",
-                        l.t("Đã bỏ cụm", "Forgot the phrase"),
-                        l.t(
-                            "số liệu chưa duyệt được xếp lại",
-                            "unreviewed figure(s) filed again"
-                        )
-                    )),
-                    Err(e) => self.set_error(format!(
-                        "{}: {e}",
-                        l.t(
-                            "Không lưu được danh mục chỉ số",
-                            "Cannot save the catalogue"
-                        )
-                    )),
-                }
+                self.save_lesson(format!(
+                    "{} «{phrase}»; {moved} {}",
+                    l.t("Đã bỏ cụm", "Forgot the phrase"),
+                    l.t(
+                        "số liệu chưa duyệt được xếp lại",
+                        "unreviewed figure(s) filed again"
+                    )
+                ));
             }
             Ok(false) => {}
             Err(e) => self.set_error(e.to_string()),
@@ -520,31 +527,14 @@ impl SolieuApp {
     fn learn_from(&mut self, key: u64, id: u64) {
         let l = self.lang();
         match self.ws.learn_from(key, id) {
-            Ok(Some((phrase, moved))) => {
-                let catalogue = self.ws.pipeline.catalogue();
-                let saved = match &self.catalogue_dir {
-                    Some(d) => catalogue.save_to_dir(d),
-                    None => catalogue.save(),
-                };
-                self.compare.invalidate();
-                match saved {
-                    Ok(_) => self.set_info(format!(
-                        "{} «{phrase}»; {moved} {}",
-                        l.t("Đã học cụm", "Learned the phrase"),
-                        l.t(
-                            "số liệu chưa duyệt được xếp lại",
-                            "unreviewed figure(s) filed again"
-                        )
-                    )),
-                    Err(e) => self.set_error(format!(
-                        "{}: {e}",
-                        l.t(
-                            "Không lưu được danh mục chỉ số",
-                            "Cannot save the catalogue"
-                        )
-                    )),
-                }
-            }
+            Ok(Some((phrase, moved))) => self.save_lesson(format!(
+                "{} «{phrase}»; {moved} {}",
+                l.t("Đã học cụm", "Learned the phrase"),
+                l.t(
+                    "số liệu chưa duyệt được xếp lại",
+                    "unreviewed figure(s) filed again"
+                )
+            )),
             Ok(None) => {}
             Err(e) => self.set_error(e),
         }

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the small office fixtures of tests/load.rs with real writer libraries (run once, the
+"""Writes the small office fixtures of tests/it/load.rs with real writer libraries (run once, the
 output is committed):
 
   tests/fixtures/load/report.docx   python-docx: headline, paragraphs, a table (header row and

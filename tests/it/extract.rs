@@ -22,12 +22,12 @@ fn one(sentence: &str, text: &str) -> Figure {
 }
 
 fn forms() -> Vec<Figure> {
-    extract(include_str!("fixtures/forms.txt"))
+    extract(include_str!("../fixtures/forms.txt"))
 }
 
 #[test]
 fn offsets_are_code_points_of_the_text() {
-    let text = include_str!("fixtures/forms.txt");
+    let text = include_str!("../fixtures/forms.txt");
     let chars: Vec<char> = text.chars().collect();
     for f in extract(text) {
         let s: String = chars[f.start..f.end].iter().collect();
@@ -419,7 +419,7 @@ fn glued_and_invisible_characters() {
 
 #[test]
 fn article_metadata() {
-    let m = metadata(include_str!("fixtures/forms.txt"));
+    let m = metadata(include_str!("../fixtures/forms.txt"));
     assert_eq!(m.district.as_deref(), Some("Krông Bông"));
     assert_eq!(m.province.as_deref(), Some("Đắk Lắk"));
     assert_eq!(m.published.as_deref(), Some("2021-03-15"));
@@ -473,7 +473,7 @@ fn context_is_the_sentence() {
 #[test]
 fn nfd_input_gives_the_same_figures_after_normalization() {
     use unicode_normalization::UnicodeNormalization;
-    let nfc = include_str!("fixtures/forms.txt");
+    let nfc = include_str!("../fixtures/forms.txt");
     let nfd: String = nfc.nfd().collect();
     let normalized = solieu::text::normalize(&nfd);
     assert_eq!(normalized, solieu::text::normalize(nfc));

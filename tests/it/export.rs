@@ -24,7 +24,7 @@ fn sample_document() -> Document {
 }
 
 fn schema() -> serde_json::Value {
-    let s = include_str!("../assets/solieu-annotations.schema.json");
+    let s = include_str!("../../assets/solieu-annotations.schema.json");
     serde_json::from_str(s).unwrap_or_else(|e| panic!("schema is not JSON: {e}"))
 }
 

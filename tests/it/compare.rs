@@ -1,7 +1,5 @@
 //! Comparison tables, the overview and their CSV, on the sample articles and crafted ones.
 
-mod common;
-
 use solieu::compare::{CSV_HEADER, comparable_value, overview, table, to_csv};
 use solieu::indicators::{Catalogue, assign};
 use solieu::load::{LoadedText, load_file};
@@ -86,7 +84,7 @@ fn text_article(path: &str, district: &str, text: &str, specs: &[Spec<'_>]) -> A
             reading.value = Some(value);
             reading.qualifier = q;
             reading.change = change;
-            common::figure_at(text, b0, b1, k as u64 + 1, reading)
+            crate::util::figure_at(text, b0, b1, k as u64 + 1, reading)
         })
         .collect();
     assign(&mut a, &Catalogue::builtin());

@@ -1,8 +1,6 @@
 //! Cross-checks on crafted numbers and on the sample articles.
 
-mod common;
-
-use common::{analyzed, sample_path};
+use crate::util::{analyzed, sample_path};
 
 use solieu::checks::{Issue, IssueKind, check};
 use solieu::indicators::{Catalogue, assign};
@@ -47,7 +45,7 @@ fn with_figures(mut a: Article, specs: &[Spec<'_>]) -> Article {
             reading.qualifier = q;
             reading.unit = unit.map(str::to_string);
             reading.change = change;
-            common::figure_at(&text, b0, b1, 0, reading)
+            crate::util::figure_at(&text, b0, b1, 0, reading)
         })
         .collect();
     a.figures.sort_by_key(|f| f.start);

@@ -1,8 +1,6 @@
 //! Indicator catalogue and assignment, on crafted text and on the sample articles.
 
-mod common;
-
-use common::{analyzed, sample_path};
+use crate::util::{analyzed, sample_path};
 
 use solieu::indicators::{
     Catalogue, Indicator, IndicatorKind, assign, builtin_indicators, parse_catalogue,
@@ -38,7 +36,7 @@ fn with_figures(mut a: Article, specs: &[Spec<'_>]) -> Article {
             reading.value = Some(value);
             reading.unit = unit.map(str::to_string);
             reading.change = change;
-            common::figure_at(&text, b0, b1, k as u64 + 1, reading)
+            crate::util::figure_at(&text, b0, b1, k as u64 + 1, reading)
         })
         .collect();
     a.figures.sort_by_key(|f| f.start);

@@ -277,7 +277,7 @@ fn sigkill_during_workspace_edits_loses_no_acknowledged_edit() {
             .args([
                 "--ignored",
                 "--exact",
-                "child_edits_a_workspace_until_killed",
+                "kill_during_save::child_edits_a_workspace_until_killed",
                 "--nocapture",
                 "--test-threads=1",
             ])

@@ -1,0 +1,15 @@
+//! The integration tests, one binary (one link of eframe instead of one per file): each
+//! module tests one room of the app; `util` holds the helpers they share.
+
+mod bad_inputs;
+mod checks;
+mod compare;
+mod export;
+mod extract;
+mod gui;
+mod gui_compare;
+mod indicators;
+mod kill_during_save;
+mod load;
+mod properties;
+mod util;

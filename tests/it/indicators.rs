@@ -20,17 +20,7 @@ fn with_figures(mut a: Article, specs: &[Spec<'_>]) -> Article {
         .iter()
         .enumerate()
         .map(|(k, &(s, occ, kind, value, unit, change))| {
-            let b0 = text
-                .match_indices(s)
-                .map(|(i, _)| i)
-                .filter(|&i| {
-                    let before = text[..i].chars().next_back();
-                    let after = text[i + s.len()..].chars().next();
-                    !before.is_some_and(|c| c.is_ascii_digit() || c == ',' || c == '.' || c == '/')
-                        && !after.is_some_and(|c| c.is_ascii_digit() || c == '/')
-                })
-                .nth(occ)
-                .unwrap_or_else(|| panic!("{s} #{occ} not in {}", a.path));
+            let b0 = crate::util::whole_number_at(&text, s, occ, &a.path);
             let b1 = b0 + s.len();
             let mut reading = Reading::new(kind);
             reading.value = Some(value);

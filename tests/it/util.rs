@@ -51,3 +51,18 @@ pub fn figure_at(text: &str, b0: usize, b1: usize, id: u64, reading: Reading) ->
         extracted: None,
     }
 }
+
+/// The byte offset of the `occ`-th occurrence of `s` in `text` that stands as a whole number
+/// (no digit, separator or slash glued on either side); panics naming `path` when there is none.
+pub fn whole_number_at(text: &str, s: &str, occ: usize, path: &str) -> usize {
+    text.match_indices(s)
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + s.len()..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_digit() || c == ',' || c == '.' || c == '/')
+                && !after.is_some_and(|c| c.is_ascii_digit() || c == '/')
+        })
+        .nth(occ)
+        .unwrap_or_else(|| panic!("{s} #{occ} not in {path}"))
+}

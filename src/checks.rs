@@ -6,9 +6,9 @@
 
 use crate::compare::{comparable_value, district_key};
 use crate::extract::words::fold;
-use crate::indicators::{clauses, sentences};
 use crate::model::{Article, Figure, Kind, Qualifier, Status};
 use crate::text::CharIndex;
+use crate::text::{clauses, sentences};
 use serde::Serialize;
 
 /// What kind of problem an issue is.
@@ -114,13 +114,14 @@ fn fref(ai: usize, a: &Article, f: &Figure) -> FigureRef {
     }
 }
 
+/// A computed value in a Vietnamese message (`1.188`, `57,2`).
 fn vi_num(v: f64) -> String {
-    let r = (v * 100.0).round() / 100.0;
-    crate::export::format_number(r).replace('.', ",")
+    crate::numbers::vi(crate::numbers::round2(v))
 }
 
+/// A computed value in an English message (`1188`, `57.2`).
 fn en_num(v: f64) -> String {
-    crate::export::format_number((v * 100.0).round() / 100.0)
+    crate::numbers::plain(crate::numbers::round2(v))
 }
 
 /// Counted nouns of people (so `18 cán bộ … 9 đồng chí` compare, `18 cán bộ … 20 lượt` not).

@@ -4,7 +4,6 @@
 //! Rows are levels: rejected figures, changes (`tăng 39,4%`) and page chrome are left out, and
 //! corrected values are used. A ratio measuring a share is shown in percent (`16/172` → 9,3).
 
-use crate::export::format_number;
 use crate::extract::words::fold;
 use crate::indicators::Catalogue;
 use crate::model::{Article, Figure, Kind, Population, Qualifier, Status};
@@ -307,8 +306,8 @@ pub fn to_csv(c: &Comparison, cat: &crate::indicators::Catalogue) -> Vec<u8> {
                     .unwrap_or_default(),
                 r.district.clone().unwrap_or_default(),
                 r.year.map(|y| y.to_string()).unwrap_or_default(),
-                r.value.map(format_number).unwrap_or_default(),
-                r.value_to.map(format_number).unwrap_or_default(),
+                r.value.map(crate::numbers::plain).unwrap_or_default(),
+                r.value_to.map(crate::numbers::plain).unwrap_or_default(),
                 r.qualifier
                     .map(|q| q.as_str().to_string())
                     .unwrap_or_default(),

@@ -2,6 +2,7 @@
 //! and the publication date.
 
 use super::words::{fold, is_all_caps, is_capitalized, lex};
+use crate::numbers::valid_date;
 
 /// What a line of the page is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -335,18 +336,6 @@ pub fn first_date(s: &str) -> Option<String> {
         }
     }
     None
-}
-
-/// True for a real calendar date (leap years included).
-pub fn valid_date(y: i32, m: u32, d: u32) -> bool {
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1900..=2100).contains(&y) && d >= 1 && d <= days
 }
 
 /// Words after `huyện` that name an organization of the district (`Huyện Đoàn Đoan Hùng`,

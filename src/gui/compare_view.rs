@@ -7,13 +7,13 @@
 //! maps a click on the chart back to a figure are pure functions ([`layout`], [`hit`]), tested
 //! without a window.
 
-use super::article_view::fmt_vi;
 use super::command::Command;
 use super::i18n::Lang;
 use crate::checks::{self, Issue};
 use crate::compare::{self, Comparison, Overview, Row};
 use crate::indicators::{Catalogue, Indicator, IndicatorKind};
 use crate::model::{Article, Population, Status};
+use crate::numbers::vi as fmt_vi;
 use crate::review::{Edit, Workspace};
 use eframe::egui;
 use egui::{Color32, RichText, Ui};

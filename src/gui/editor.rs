@@ -83,8 +83,14 @@ impl Drafts {
             None
         } else {
             match y.parse::<i32>() {
-                Ok(v) if (1900..=2100).contains(&v) => Some(v),
-                _ => return Err(format!("“{y}” không phải là năm (1900–2100)")),
+                Ok(v) if crate::numbers::is_year(v) => Some(v),
+                _ => {
+                    return Err(format!(
+                        "“{y}” không phải là năm ({}–{})",
+                        crate::numbers::FIRST_YEAR,
+                        crate::numbers::LAST_YEAR
+                    ));
+                }
             }
         };
         if year != r.year {

@@ -35,12 +35,10 @@ use std::path::PathBuf;
 /// process ends; when no window takes them, this one opens the workspace read-only.
 pub fn run(paths: Vec<PathBuf>, workspace: Option<PathBuf>) -> eframe::Result<()> {
     let started = std::time::Instant::now();
-    let data_dir = crate::review::data_dir();
-    let ws_file = workspace.clone().or_else(|| {
-        data_dir
-            .as_deref()
-            .map(crate::review::places::default_workspace)
-    });
+    let data_dir = crate::folders::data_dir();
+    let ws_file = workspace
+        .clone()
+        .or_else(|| data_dir.as_deref().map(crate::folders::default_workspace));
     let mut read_only = false;
     if let Some(f) = &ws_file
         && let Err(crate::review::lock::LockError::Held) =
@@ -66,9 +64,7 @@ pub fn run(paths: Vec<PathBuf>, workspace: Option<PathBuf>) -> eframe::Result<()
             .with_drag_and_drop(true),
         persist_window: true,
         // Everything the app writes lives in the data folder ($SOLIEU_DATA_DIR), settings too.
-        persistence_path: data_dir
-            .as_deref()
-            .map(crate::review::places::settings_file),
+        persistence_path: data_dir.as_deref().map(crate::folders::settings_file),
         ..Default::default()
     };
     eframe::run_native(

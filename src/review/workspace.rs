@@ -966,5 +966,5 @@ fn check_overlap(a: &Article, start: usize, end: usize, except: Option<u64>) -> 
 
 fn context_of(text: &str, start: usize, end: usize) -> String {
     let idx = CharIndex::new(text);
-    crate::extract::sentence(text, idx.byte_of_char(start), idx.byte_of_char(end))
+    crate::text::clause_around(text, idx.byte_of_char(start), idx.byte_of_char(end))
 }

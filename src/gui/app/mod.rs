@@ -15,11 +15,12 @@ use super::editor::{EditorView, HeaderView};
 use super::files::{Answer, FileChooser, Purpose};
 use super::i18n::Lang;
 use super::sidebar::Sidebar;
+use crate::folders as places;
 use crate::pipeline::Pipeline;
 use crate::review::lock::{InboxWatch, LockError, WriterLock};
 use crate::review::saver::{Report, Saver};
 use crate::review::store::{Batch, Store, StoreError};
-use crate::review::{Edit, Workspace, places, snapshot, store};
+use crate::review::{Edit, Workspace, snapshot, store};
 use eframe::egui;
 use egui::{Button, Color32, RichText, Ui};
 use serde::{Deserialize, Serialize};
@@ -187,7 +188,7 @@ impl SolieuApp {
     /// folder; read-only when another window writes it), then opens the given paths, or the
     /// bundled samples on a first run.
     pub fn with_workspace(opts: AppOptions, workspace: Option<PathBuf>, read_only: bool) -> Self {
-        let catalogue_dir = crate::indicators::config_dir();
+        let catalogue_dir = crate::folders::config_dir();
         // The one pipeline, with the officer's catalogue: the window files figures as the CLI does.
         let (pipeline, cat_error) = match &catalogue_dir {
             Some(d) => Pipeline::with_user_catalogue_in(d),

@@ -82,7 +82,7 @@ pub fn comparable_value(f: &Figure) -> Option<f64> {
 
 /// The key districts are grouped by: folded, spaces collapsed (`Đất  Đỏ` = `đất đỏ`).
 pub fn district_key(d: &str) -> String {
-    fold(d).split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::text::fold::spaced(d)
 }
 
 fn counts(f: &Figure) -> bool {

@@ -15,6 +15,7 @@ use crate::indicators::{Catalogue, Indicator, IndicatorKind};
 use crate::model::{Article, Population, Status};
 use crate::numbers::vi as fmt_vi;
 use crate::review::{Edit, Workspace};
+use crate::text::fold::unmarked;
 use eframe::egui;
 use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot, PlotPoint, Points, Text};
@@ -261,23 +262,13 @@ pub enum Picked {
     Create,
 }
 
-/// Lowercase without tone or letter marks (`Đại học` → `dai hoc`), for searching.
-pub fn fold(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    s.nfd()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .map(|c| match c {
-            'đ' | 'Đ' => 'd',
-            c => c,
-        })
-        .collect::<String>()
-        .to_lowercase()
-}
-
 /// True when an indicator matches a search (folded: `sau dai hoc` finds `sau đại học`).
 pub fn matches(i: &Indicator, query: &str) -> bool {
-    let q = fold(query.trim());
-    q.is_empty() || fold(&i.name).contains(&q) || fold(&i.name_en).contains(&q) || i.id.contains(&q)
+    let q = unmarked(query.trim());
+    q.is_empty()
+        || unmarked(&i.name).contains(&q)
+        || unmarked(&i.name_en).contains(&q)
+        || i.id.contains(&q)
 }
 
 /// Where an [`indicator_picker`] is shown and what it offers.

@@ -1,6 +1,8 @@
 //! Text normalization and offsets: every offset in Số liệu counts Unicode code points of the
 //! normalized text (NFC, LF line endings), end exclusive.
 
+pub mod fold;
+pub(crate) mod letters;
 pub mod sentence;
 
 pub use sentence::{clause_around, clauses, sentences};

@@ -1,11 +1,14 @@
 //! The second pass: what each raw token is (kind, value, qualifier, unit, change, boilerplate),
-//! from the words around it. The rules are the grammar of Vietnamese numbers in news text, not
-//! rules for particular articles.
+//! from the words around it. Runs of digits are read by the digit rules of
+//! [`super::rules::digits`] (one file per kind of number); this file dispatches to them, reads
+//! Roman numerals and slashed numbers, and holds what every rule reads around a number: the
+//! words ([`Around`]), the counted noun, the qualifier and whether it is a change.
 
 use super::number::{Style, parse_grouped};
 use super::page::{Line, LineRole};
-use super::scan::{Raw, Shape, char_at, char_before};
-use super::words::{self, Tok, Word, ends_with_phrase, fold, is_all_caps, starts_with_phrase};
+use super::rules::digits::{self as digit_rules, Digits, int_value, reading};
+use super::scan::{Raw, Shape, char_at};
+use super::words::{self, Tok, Word, ends_with_phrase, is_all_caps, starts_with_phrase};
 use crate::model::{Kind, Qualifier, Reading};
 use crate::numbers::valid_date;
 
@@ -35,7 +38,7 @@ pub struct Ctx<'a> {
 }
 
 /// Counted nouns, longest first within a head word. Conjoinable person nouns are marked.
-const UNITS: &[(&str, bool)] = &[
+pub(crate) const UNITS: &[(&str, bool)] = &[
     ("cán bộ", true),
     ("công chức", true),
     ("viên chức", true),
@@ -155,7 +158,7 @@ const NOT_UNITS: &[&str] = &[
 ];
 
 /// Words that make the next number the name or number of a document, place or code.
-const NAME_BEFORE: &[&str] = &[
+pub(crate) const NAME_BEFORE: &[&str] = &[
     "công nghiệp",
     "nghị quyết",
     "chỉ thị",
@@ -189,7 +192,7 @@ const NAME_BEFORE: &[&str] = &[
 ];
 
 /// Words before a 4-digit number that make it a year.
-const YEAR_BEFORE: &[&str] = &[
+pub(crate) const YEAR_BEFORE: &[&str] = &[
     "năm", "từ", "đến", "tới", "đoạn", "kỳ", "cuối", "đầu", "giữa", "trong", "sau", "trước", "vào",
     "hết", "niên", "mùa", "tháng", "khóa", "nay", "tết", "qua",
 ];
@@ -218,7 +221,7 @@ const ROMAN_ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Words in a sentence that make `đến năm YYYY` a target.
-const TARGET_WORDS: &[&str] = &[
+pub(crate) const TARGET_WORDS: &[&str] = &[
     "mục tiêu",
     "phấn đấu",
     "chỉ tiêu",
@@ -230,7 +233,7 @@ const TARGET_WORDS: &[&str] = &[
     "đề ra",
 ];
 
-const SCALES: &[(&str, f64)] = &[
+pub(crate) const SCALES: &[(&str, f64)] = &[
     ("nghìn", 1e3),
     ("ngàn", 1e3),
     ("triệu", 1e6),
@@ -239,7 +242,7 @@ const SCALES: &[(&str, f64)] = &[
 ];
 
 /// The words around a token, raw and folded.
-pub(crate) struct Around<'a> {
+pub struct Around<'a> {
     pub(crate) before: Vec<Tok<'a>>,
     pub(crate) bf: Vec<Word<'a>>,
     pub(crate) after: Vec<Tok<'a>>,
@@ -248,13 +251,9 @@ pub(crate) struct Around<'a> {
 
 impl<'a> Around<'a> {
     pub(crate) fn new(text: &'a str, start: usize, end: usize) -> Self {
-        let mut before = words::before(text, start);
-        let mut after = words::after(text, end);
-        // Rules look at most a dozen items each way.
-        if before.len() > 14 {
-            before.drain(..before.len() - 14);
-        }
-        after.truncate(16);
+        // Rules look at most a dozen items each way: only those are lexed and folded.
+        let before = words::before_last(text, start, 14);
+        let after = words::after_first(text, end, 16);
         let bf = words::folded(&before);
         let af = words::folded(&after);
         Around {
@@ -265,12 +264,13 @@ impl<'a> Around<'a> {
         }
     }
 
-    fn prev(&self) -> Option<&str> {
+    /// The folded word right before the number.
+    pub(crate) fn prev(&self) -> Option<&str> {
         self.bf.last().map(|w| &**w)
     }
 
     /// The folded words before the token back to the start of its clause.
-    fn clause_before(&self) -> &[Word<'a>] {
+    pub(crate) fn clause_before(&self) -> &[Word<'a>] {
         let from = self
             .bf
             .iter()
@@ -278,17 +278,6 @@ impl<'a> Around<'a> {
             .map_or(0, |i| i + 1);
         &self.bf[from..]
     }
-}
-
-fn reading(kind: Kind, value: Option<f64>) -> Reading {
-    let mut r = Reading::new(kind);
-    r.value = value;
-    r
-}
-
-fn int_value(s: &str) -> Option<f64> {
-    let d: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
-    d.parse().ok()
 }
 
 /// Classifies the raw token `raws[i]`; returns the draft and how many following raw tokens it
@@ -515,10 +504,19 @@ fn classify_slash(ctx: &Ctx<'_>, s: &str, raw: Raw, a: &Around<'_>) -> (Option<R
 }
 
 /// The counted noun after a number: its text as written and how many folded items it spans.
-fn unit_after(after: &[Tok<'_>], af: &[Word<'_>]) -> Option<(String, usize)> {
+pub(crate) fn unit_after(after: &[Tok<'_>], af: &[Word<'_>]) -> Option<(String, usize)> {
     let first = af.first()?;
     if !after[0].word || first.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return None;
+    }
+    // `120 CBCC`, `35 ĐV`, `250 ng.`: an abbreviation counts what it abbreviates.
+    let w0 = after[0];
+    let dotted = after
+        .get(1)
+        .is_some_and(|t| t.s == "." && t.pos == w0.pos + w0.s.len());
+    if let Some(full) = super::rules::lexicon::counted_abbreviation(w0.s, dotted) {
+        let n = if matches!(w0.s, "ng" | "Ng") { 2 } else { 1 };
+        return Some((full.to_string(), n));
     }
     let matches_at = |k: usize| -> Option<(usize, bool)> {
         UNITS_BY_FIRST_WORD
@@ -693,7 +691,8 @@ pub(crate) fn in_url_or_file(text: &str, start: usize, end: usize) -> bool {
         || word.contains(".com/")
 }
 
-/// Returns the reading, the confidence, the end byte and the raw tokens swallowed.
+/// A run of digits: the first of [`rules::digits::RULES`] that reads it; returns the reading,
+/// the confidence, the end byte and the raw tokens swallowed.
 fn classify_digits(
     ctx: &Ctx<'_>,
     raws: &[Raw],
@@ -701,486 +700,10 @@ fn classify_digits(
     a: &Around<'_>,
     role: LineRole,
 ) -> (Option<Reading>, f32, usize, usize) {
-    let text = ctx.text;
+    let d = Digits::new(ctx, raws, i, a, role);
     let raw = raws[i];
-    let s = &text[raw.start..raw.end];
-    let prev = a.prev().unwrap_or("");
-    let before_c = char_before(text, raw.start);
-    let after_c = char_at(text, raw.end);
-    let plain_int = s.bytes().all(|b| b.is_ascii_digit());
-
-    // Glued to a name or code: `SARS-CoV-2`, `H5N1`, `COVID-19`, `4G`, `7h30`.
-    let glued_before = before_c.is_some_and(char::is_alphabetic)
-        || (matches!(before_c, Some('-' | '_'))
-            && char_before(text, raw.start - 1).is_some_and(char::is_alphanumeric)
-            && !char_before(text, raw.start - 1).is_some_and(|c| c.is_ascii_digit()));
-    // A time zone: `GMT+7`.
-    if before_c == Some('+')
-        && text
-            .as_bytes()
-            .get(raw.start.saturating_sub(4)..raw.start - 1)
-            .is_some_and(|h| h.eq_ignore_ascii_case(b"gmt") || h.eq_ignore_ascii_case(b"utc"))
-    {
-        let mut r = reading(Kind::Other, int_value(s));
-        r.boilerplate = true;
-        return (Some(r), 0.95, raw.end, 0);
-    }
-    if glued_before {
-        // `lớp K21`: a lone capital K before the digits abbreviates `khóa`, a course number.
-        let course = before_c == Some('K')
-            && plain_int
-            && !char_before(text, raw.start - 1).is_some_and(char::is_alphanumeric);
-        let kind = if course { Kind::Ordinal } else { Kind::Other };
-        return (Some(reading(kind, int_value(s))), 0.9, raw.end, 0);
-    }
-    if let Some(c) = after_c
-        && c.is_alphabetic()
-    {
-        let glued: String = text[raw.end..]
-            .chars()
-            .take_while(|c| c.is_alphabetic())
-            .collect();
-        if glued == "h" || glued == "g" {
-            // `7h30`, `15h`: a time of day, minutes included.
-            let mut end = raw.end + 1;
-            let mut swallowed = 0;
-            if let Some(next) = raws.get(i + 1)
-                && next.start == end
-                && next.shape == Shape::Digits
-            {
-                end = next.end;
-                swallowed = 1;
-            }
-            return (Some(reading(Kind::Other, None)), 0.9, end, swallowed);
-        }
-        let lower = fold(&glued);
-        if !UNITS.iter().any(|(u, _)| *u == lower)
-            && super::rules::lexicon::currency_after(&[lower.as_str()]).is_none()
-        {
-            return (Some(reading(Kind::Other, int_value(s))), 0.8, raw.end, 0);
-        }
-    }
-    // A code: `35-CT/TW`, `26/NQ-TW`.
-    if matches!(after_c, Some('-' | '/'))
-        && char_at(text, raw.end + 1).is_some_and(|c| c.is_alphabetic() && c.is_uppercase())
-    {
-        return (Some(reading(Kind::Other, int_value(s))), 0.9, raw.end, 0);
-    }
-
-    // Percent sign after the number (`97,2%`, `100 %`).
-    let pct_end = percent_end(text, raw.end);
-
-    // Dates written with dots or hyphens: `25.3.2023`, `25-3-2023`.
-    if let Some((date, end, swallowed)) = dotted_or_dashed_date(text, raws, i) {
-        let mut r = reading(Kind::Date, None);
-        r.date = Some(date);
-        return (Some(r), 0.9, end, swallowed);
-    }
-
-    // Ranges: `2015-2020`, `2018 – 2019`, `60-70%`, `18-35 tuổi`.
-    if let Some(next) = raws.get(i + 1)
-        && next.shape == Shape::Digits
-        && pct_end.is_none()
-        && is_dash_between(text, raw.end, next.start)
-    {
-        let s2 = &text[next.start..next.end];
-        let y1 = s
-            .parse::<u32>()
-            .ok()
-            .filter(|y| s.len() == 4 && crate::numbers::is_year(*y));
-        let y2 = s2
-            .parse::<u32>()
-            .ok()
-            .filter(|y| s2.len() == 4 && crate::numbers::is_year(*y));
-        if let (Some(y1), Some(y2)) = (y1, y2)
-            && y2 > y1
-            && y2 - y1 <= 100
-        {
-            let mut r = reading(Kind::YearRange, Some(f64::from(y1)));
-            r.value_to = Some(f64::from(y2));
-            r.unit = ["nhiệm kỳ", "khóa học", "giai đoạn", "niên khóa", "khóa"]
-                .iter()
-                .find(|u| ends_with_phrase(&a.bf, u))
-                .map(|u| {
-                    let k = u.split(' ').count();
-                    a.before[a.before.len() - k..]
-                        .iter()
-                        .map(|t| t.s)
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                });
-            r.qualifier = None;
-            return (Some(r), 0.97, next.end, 1);
-        }
-        if let Some(pe) = percent_end(text, next.end) {
-            let v1 = parse_grouped(s, ctx.style, true);
-            let v2 = parse_grouped(s2, ctx.style, true);
-            if let (Some(v1), Some(v2)) = (v1, v2)
-                && v2.value > v1.value
-            {
-                let mut r = reading(Kind::Percent, Some(v1.value));
-                r.value_to = Some(v2.value);
-                r.qualifier = qualifier_before(a);
-                r.change = is_change(a, r.qualifier);
-                return (Some(r), 0.9, pe, 1);
-            }
-        }
-        let after2 = words::after(text, next.end);
-        let af2 = words::folded(&after2);
-        if let (Some(v1), Some(v2)) = (int_value(s), int_value(s2))
-            && plain_int
-            && v2 > v1
-            && let Some((unit, n)) = unit_after(&after2, &af2)
-        {
-            let mut r = reading(Kind::Count, Some(v1));
-            r.value_to = Some(v2);
-            r.unit = Some(unit);
-            r.qualifier = qualifier_before(a).or_else(|| qualifier_after(&af2, n));
-            return (Some(r), 0.85, next.end, 1);
-        }
-    }
-
-    if let Some(pe) = pct_end {
-        let p = parse_grouped(s, ctx.style, true);
-        let mut r = reading(Kind::Percent, p.map(|p| p.value));
-        r.qualifier = qualifier_before(a).or_else(|| {
-            let pa = words::folded(&words::after(text, pe));
-            qualifier_after(&pa, 0)
-        });
-        r.change = is_change(a, r.qualifier);
-        let conf = p.map_or(0.5, |p| p.confidence);
-        return (Some(r), conf, pe, 0);
-    }
-
-    // Time of day: `15 giờ 30`.
-    if plain_int
-        && starts_with_phrase(&a.af, "giờ")
-        && a.af
-            .get(1)
-            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
-    {
-        return (Some(reading(Kind::Other, None)), 0.85, raw.end, 0);
-    }
-
-    // … and its minutes: `15 giờ 30 (phút)`.
-    if plain_int
-        && prev == "giờ"
-        && int_value(s).is_some_and(|m| m < 60.0)
-        && a.bf.len() >= 2
-        && a.bf[a.bf.len() - 2].parse::<u32>().is_ok_and(|h| h <= 24)
-    {
-        return (Some(reading(Kind::Other, None)), 0.85, raw.end, 0);
-    }
-
-    // `từ ngày 12 đến 14/4/2023`: the first day of a span takes the month and year of the last.
-    if plain_int
-        && matches!(prev, "ngày" | "từ" | "(")
-        && let Some(date) = day_before_date(text, raws, i, s)
-    {
-        let mut r = reading(Kind::Date, None);
-        r.date = Some(date);
-        return (Some(r), 0.9, raw.end, 0);
-    }
-
-    // `ngày 22 tháng 2 năm 2019`, `tháng 3 năm 2020`: one date.
-    if plain_int && let Some((r, e, n)) = long_date(ctx, raws, i, a) {
-        return (Some(r), 0.95, e, n);
-    }
-
-    // Names and numbers of documents, places, codes: `Nghị quyết 26`, `Quận 1`, `Điều 5`.
-    let clause = a.clause_before();
-    if (plain_int || prev == "nghiệp")
-        && (NAME_BEFORE.iter().any(|p| ends_with_phrase(clause, p))
-            || ends_with_phrase(&a.bf, "nghị quyết trung ương"))
-        && !(prev == "số" && unit_after(&a.after, &a.af).is_some_and(|(u, _)| u != "năm"))
-    {
-        let v = parse_grouped(s, ctx.style, false).map_or_else(|| int_value(s), |p| Some(p.value));
-        return (Some(reading(Kind::Other, v)), 0.85, raw.end, 0);
-    }
-
-    // List enumerators: `(1)`, and `1.` / `1)` at the start of a line.
-    let enumerator = s.len() <= 2
-        && plain_int
-        && ((before_c == Some('(') && after_c == Some(')'))
-            || (line_start(text, raw.start)
-                && matches!(after_c, Some('.' | ')'))
-                && char_at(text, raw.end + 1).is_some_and(char::is_whitespace)));
-    if enumerator {
-        return (Some(reading(Kind::Ordinal, int_value(s))), 0.9, raw.end, 0);
-    }
-
-    let as_year = plain_int
-        && s.len() == 4
-        && !s.starts_with('0')
-        && s.parse::<u32>().is_ok_and(crate::numbers::is_year);
-
-    // Ordinals: `khóa 5`, `đợt 2`, `lần thứ 3`, `Kỳ họp thứ 7`.
-    if plain_int && !as_year && matches!(prev, "khóa" | "đợt" | "thứ" | "kì") {
-        let mut r = reading(Kind::Ordinal, int_value(s));
-        r.unit = a
-            .before
-            .last()
-            .filter(|_| prev != "thứ")
-            .map(|t| t.s.to_string());
-        return (Some(r), 0.85, raw.end, 0);
-    }
-
-    // `1,2 triệu`: a scale word after the digits. Amounts with a currency (`5 triệu đồng`)
-    // are read by the money rules (`rules::money`), which replace this reading.
-    let (scale, scale_words) = SCALES
+    digit_rules::RULES
         .iter()
-        .find(|(w, _)| a.af.first().is_some_and(|f| f == w))
-        .map_or((1.0, 0), |(_, m)| (*m, 1));
-
-    // `kinh phí 150 triệu`: a sum of money named before it, without the currency.
-    let money_words = [
-        "kinh phí",
-        "ngân sách",
-        "chi phí",
-        "số tiền",
-        "nguồn vốn",
-        "tổng vốn",
-    ];
-    if scale_words == 1 && unit_after(&a.after[1..], &a.af[1..]).is_none() && {
-        // The few words before it (`tổng kinh phí là hơn 2,5 tỷ`).
-        let near = clause[clause.len().saturating_sub(5)..].join(" ");
-        money_words.iter().any(|w| near.contains(w))
-    } {
-        let p = parse_grouped(s, ctx.style, true);
-        let mut r = reading(Kind::Money, p.map(|p| p.value * scale));
-        r.unit = Some(a.after[0].s.to_string());
-        r.qualifier = qualifier_before(a);
-        r.change = is_change(a, r.qualifier);
-        return (Some(r), p.map_or(0.5, |p| p.confidence * 0.9), raw.end, 0);
-    }
-
-    let after_scale: Vec<Tok<'_>> = a.after[scale_words..].to_vec();
-    let af_scale = &a.af[scale_words..];
-    let mut unit = unit_after(&after_scale, af_scale);
-    // `từ 30 đến 45 tuổi`, `3 hoặc 4 lớp`: the first number counts what the second counts.
-    let mut shared_unit = false;
-    if unit.is_none()
-        && scale_words == 0
-        && plain_int
-        && a.af
-            .first()
-            .is_some_and(|w| matches!(&**w, "đến" | "tới" | "hoặc"))
-        && let Some(next) = raws.get(i + 1)
-        && next.shape == Shape::Digits
-        && fold(text[raw.end..next.start].trim()) == *a.af[0]
-    {
-        let after2 = words::after(text, next.end);
-        let af2 = words::folded(&after2);
-        if let Some((u, _)) = unit_after(&after2, &af2) {
-            unit = Some((u, 0));
-            shared_unit = true;
-        }
-    }
-
-    // Years: `năm 2018`, `Từ 2015 đến nay`; but `2400 lượt` is a count.
-    if as_year {
-        let year_word = YEAR_BEFORE.contains(&prev);
-        let counted = unit.as_ref().is_some_and(|(u, _)| fold(u) != "năm")
-            && !a
-                .af
-                .first()
-                .is_some_and(|w| matches!(&**w, "đến" | "tới" | "và" | "là"));
-        if year_word || !counted {
-            let mut r = reading(Kind::Year, int_value(s));
-            r.qualifier = year_qualifier(ctx, a, s.parse().unwrap_or(0));
-            return (Some(r), if year_word { 0.97 } else { 0.8 }, raw.end, 0);
-        }
-    }
-
-    // `0214 3881 234`: a leading zero on four digits or more is a phone number or a code.
-    if plain_int && s.len() >= 4 && s.starts_with('0') {
-        return (Some(reading(Kind::Other, None)), 0.6, raw.end, 0);
-    }
-    let p = parse_grouped(s, ctx.style, false);
-    let Some(p) = p else {
-        // `0251.3822.123`: a phone number or another code.
-        return (Some(reading(Kind::Other, None)), 0.6, raw.end, 0);
-    };
-    if p.decimal && scale_words == 0 {
-        let mut r = reading(Kind::Decimal, Some(p.value));
-        r.unit = unit.map(|u| u.0);
-        r.qualifier = qualifier_before(a);
-        r.change = is_change(a, r.qualifier);
-        return (Some(r), p.confidence, raw.end, 0);
-    }
-    let mut r = reading(Kind::Count, Some(p.value * scale));
-    let unit_len = unit.as_ref().map_or(0, |u| u.1);
-    r.unit = unit.map(|u| u.0);
-    if role == LineRole::Counter {
-        r.unit = None;
-    }
-    r.qualifier = qualifier_before(a).or_else(|| qualifier_after(&a.af, scale_words + unit_len));
-    r.change = is_change(a, r.qualifier);
-    let conf = if shared_unit {
-        p.confidence * 0.9
-    } else if r.unit.is_some() {
-        p.confidence
-    } else {
-        p.confidence * 0.85
-    };
-    (Some(r), conf, raw.end, 0)
-}
-
-/// The date of day `day` (raw token `i`) when the next token, after `đến`/`-`, is a
-/// `d/m` or `d/m/yyyy` date: `--MM-DD` or `YYYY-MM-DD`.
-fn day_before_date(text: &str, raws: &[Raw], i: usize, day: &str) -> Option<String> {
-    let next = raws.get(i + 1)?;
-    let between = fold(text.get(raws[i].end..next.start)?.trim());
-    if !matches!(between.as_str(), "đến" | "tới" | "-" | "–" | "và") || next.shape != Shape::Slash
-    {
-        return None;
-    }
-    let d0: u32 = day.parse().ok()?;
-    let parts: Vec<u32> = text[next.start..next.end]
-        .split('/')
-        .map(|p| p.parse().ok())
-        .collect::<Option<_>>()?;
-    match parts[..] {
-        [d1, m] if d0 < d1 && valid_date(2000, m, d0) => Some(format!("--{m:02}-{d0:02}")),
-        [d1, m, y] if d0 < d1 && crate::numbers::is_year(y) && valid_date(y as i32, m, d0) => {
-            Some(format!("{y:04}-{m:02}-{d0:02}"))
-        }
-        _ => None,
-    }
-}
-
-/// `d.m.yyyy` (one raw token) or `d-m-yyyy` (three tokens joined by bare hyphens) at raw
-/// token `i`: the date, where it ends, and how many more tokens it takes.
-fn dotted_or_dashed_date(text: &str, raws: &[Raw], i: usize) -> Option<(String, usize, usize)> {
-    let raw = raws[i];
-    let s = &text[raw.start..raw.end];
-    let (parts, end, swallowed): (Vec<&str>, usize, usize) = if s.contains('.') {
-        (s.split('.').collect(), raw.end, 0)
-    } else {
-        let (r1, r2) = (raws.get(i + 1)?, raws.get(i + 2)?);
-        let bare_hyphen = |a: &Raw, b: &Raw| text.get(a.end..b.start) == Some("-");
-        if !(bare_hyphen(&raw, r1) && bare_hyphen(r1, r2))
-            || r1.shape != Shape::Digits
-            || r2.shape != Shape::Digits
-        {
-            return None;
-        }
-        let part = |r: &Raw| &text[r.start..r.end];
-        (vec![s, part(r1), part(r2)], r2.end, 2)
-    };
-    let [d, m, y] = parts[..] else {
-        return None;
-    };
-    if d.len() > 2 || m.len() > 2 || y.len() != 4 {
-        return None;
-    }
-    let (d, m, y) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
-    valid_date(y, m, d).then(|| (format!("{y:04}-{m:02}-{d:02}"), end, swallowed))
-}
-
-/// `ngày D tháng M năm Y` or `tháng M năm Y` starting at raw token `i`.
-fn long_date(
-    ctx: &Ctx<'_>,
-    raws: &[Raw],
-    i: usize,
-    a: &Around<'_>,
-) -> Option<(Reading, usize, usize)> {
-    let text = ctx.text;
-    let num = |k: usize| -> Option<(u32, &Raw)> {
-        let r = raws.get(k)?;
-        (r.shape == Shape::Digits)
-            .then(|| text[r.start..r.end].parse::<u32>().ok())
-            .flatten()
-            .map(|v| (v, r))
-    };
-    let joined_by = |from: &Raw, to: &Raw, word: &str| -> bool {
-        let between = fold(text[from.end..to.start].trim());
-        between == word
-    };
-    let prev = a.prev()?;
-    let (d0, _) = num(i)?;
-    if prev == "ngày"
-        && let (Some((m, rm)), Some(r0)) = (num(i + 1), raws.get(i))
-        && joined_by(r0, rm, "tháng")
-        && (1..=12).contains(&m)
-    {
-        if let Some((y, ry)) = num(i + 2)
-            && joined_by(rm, ry, "năm")
-            && valid_date(y as i32, m, d0)
-        {
-            let mut r = reading(Kind::Date, None);
-            r.date = Some(format!("{y:04}-{m:02}-{d0:02}"));
-            return Some((r, ry.end, 2));
-        }
-        if valid_date(2000, m, d0) {
-            let mut r = reading(Kind::Date, None);
-            r.date = Some(format!("--{m:02}-{d0:02}"));
-            return Some((r, rm.end, 1));
-        }
-    }
-    if prev == "tháng"
-        && (1..=12).contains(&d0)
-        && let (Some((y, ry)), Some(r0)) = (num(i + 1), raws.get(i))
-        && joined_by(r0, ry, "năm")
-        && crate::numbers::is_year(y)
-    {
-        let mut r = reading(Kind::Date, None);
-        r.date = Some(format!("{y:04}-{d0:02}"));
-        return Some((r, ry.end, 1));
-    }
-    None
-}
-
-/// `đến năm 2025` as a deadline is `up_to`; a range end (`từ năm 2016 đến năm 2020`) or an
-/// "as of" date is not.
-fn year_qualifier(ctx: &Ctx<'_>, a: &Around<'_>, year: i32) -> Option<Qualifier> {
-    let clause = a.clause_before();
-    let deadline = ends_with_phrase(clause, "đến năm")
-        || ends_with_phrase(clause, "tới năm")
-        || ends_with_phrase(clause, "đến hết năm")
-        || ends_with_phrase(clause, "đến")
-        || ends_with_phrase(clause, "tới");
-    if !deadline || clause.iter().any(|w| w == "từ") {
-        return None;
-    }
-    let sentence = fold(&sentence_around(ctx.text, a));
-    let target = TARGET_WORDS.iter().any(|w| sentence.contains(w))
-        || ctx.published_year.is_some_and(|p| year > p);
-    target.then_some(Qualifier::UpTo)
-}
-
-fn sentence_around(text: &str, a: &Around<'_>) -> String {
-    let from = a.before.first().map_or(0, |t| t.pos);
-    let to = a.after.last().map_or(from, |t| t.pos + t.s.len());
-    let (from, to) = (from.min(to), to.max(from));
-    text.get(from..to).unwrap_or("").to_string()
-}
-
-fn percent_end(text: &str, end: usize) -> Option<usize> {
-    let rest = text.get(end..)?;
-    let mut chars = rest.char_indices();
-    match chars.next() {
-        Some((_, '%')) => Some(end + 1),
-        Some((_, c)) if c == ' ' || c == '\u{a0}' || c == '\u{202f}' => match chars.next() {
-            Some((k, '%')) => Some(end + k + 1),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-fn is_dash_between(text: &str, a: usize, b: usize) -> bool {
-    let Some(between) = text.get(a..b) else {
-        return false;
-    };
-    let t = between.trim_matches(|c: char| c == ' ' || c == '\u{a0}');
-    matches!(t, "-" | "–" | "—" | "‐" | "−") && between.chars().count() <= 5
-}
-
-fn line_start(text: &str, pos: usize) -> bool {
-    text[..pos]
-        .chars()
-        .rev()
-        .take_while(|c| *c != '\n')
-        .all(char::is_whitespace)
+        .find_map(|rule| (rule.apply)(&d))
+        .unwrap_or((Some(reading(Kind::Other, None)), 0.6, raw.end, 0))
 }

@@ -1,8 +1,10 @@
 //! Extraction of figures and article metadata from normalized Vietnamese text.
 //!
-//! Three passes: [`page`] decides what each line is (article text, page chrome, a dateline);
+//! Three passes: [`page`] decides what each line is (article text, page chrome, a dateline),
+//! and [`chrome`] finds the captions, breadcrumbs and share lines inside the body;
 //! [`scan`] finds every number-like run; [`classify`] reads each run from the words around it.
 
+pub mod chrome;
 pub mod classify;
 pub mod number;
 pub mod page;
@@ -52,15 +54,17 @@ fn meta_of(text: &str, lines: &[page::Line]) -> ArticleMeta {
 
 /// Every figure of the text, in order, with ids from 1.
 pub fn extract(text: &str) -> Vec<Figure> {
-    let lines = page::lines(text);
+    let mut lines = page::lines(text);
     let published = page::published(text, &lines);
+    chrome::mark(text, &mut lines);
     figures_of(text, &lines, published.as_deref())
 }
 
 /// The metadata and the figures of an article, reading its lines once.
 pub fn extract_article(text: &str) -> (ArticleMeta, Vec<Figure>) {
-    let lines = page::lines(text);
+    let mut lines = page::lines(text);
     let meta = meta_of(text, &lines);
+    chrome::mark(text, &mut lines);
     let figures = figures_of(text, &lines, meta.published.as_deref());
     (meta, figures)
 }

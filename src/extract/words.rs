@@ -127,6 +127,123 @@ pub fn after(text: &str, pos: usize) -> Vec<Tok<'_>> {
     toks
 }
 
+/// The last `n` items of [`before`]`(text, pos)`, lexed backwards from `pos` and stopping
+/// after `n`: the words just before a number cost what is kept, not the whole window.
+pub fn before_last(text: &str, pos: usize, n: usize) -> Vec<Tok<'_>> {
+    let pos = floor_boundary(text, pos.min(text.len()));
+    let from = ceil_boundary(text, pos.saturating_sub(WINDOW_BEFORE));
+    let mut out = Vec::with_capacity(n);
+    if n == 0 || from >= pos {
+        return out;
+    }
+    let slice = &text[from..pos];
+    // End of the word being read (exclusive, in `slice`), while inside one.
+    let mut word_end: Option<usize> = None;
+    let mut stopped = false;
+    for (i, c) in slice.char_indices().rev() {
+        if is_word_char(c) {
+            if word_end.is_none() {
+                word_end = Some(i + c.len_utf8());
+            }
+            continue;
+        }
+        if let Some(we) = word_end.take() {
+            out.push(Tok {
+                s: &slice[i + c.len_utf8()..we],
+                pos: from + i + c.len_utf8(),
+                word: true,
+            });
+            if out.len() == n {
+                stopped = true;
+                break;
+            }
+        }
+        if c == '\n' {
+            stopped = true;
+            break;
+        }
+        if !c.is_whitespace() && !is_invisible(c) {
+            out.push(Tok {
+                s: &slice[i..i + c.len_utf8()],
+                pos: from + i,
+                word: false,
+            });
+            if out.len() == n {
+                stopped = true;
+                break;
+            }
+        }
+    }
+    // A word reaching the window's start may be cut by it: dropped, as [`before`] does.
+    if !stopped
+        && let Some(we) = word_end
+        && from == 0
+    {
+        out.push(Tok {
+            s: &slice[..we],
+            pos: from,
+            word: true,
+        });
+    }
+    out.reverse();
+    out
+}
+
+/// The first `n` items of [`after`]`(text, pos)`, lexed forwards and stopping after `n`.
+pub fn after_first(text: &str, pos: usize, n: usize) -> Vec<Tok<'_>> {
+    let from = ceil_boundary(text, pos.min(text.len()));
+    let to = pos + WINDOW_AFTER;
+    let to_b = floor_boundary(text, to.min(text.len()));
+    let mut out = Vec::with_capacity(n);
+    if n == 0 || from >= to_b {
+        return out;
+    }
+    let slice = &text[from..to_b];
+    let mut word_start: Option<usize> = None;
+    for (i, c) in slice.char_indices() {
+        if is_word_char(c) {
+            if word_start.is_none() {
+                word_start = Some(i);
+            }
+            continue;
+        }
+        if let Some(ws) = word_start.take() {
+            out.push(Tok {
+                s: &slice[ws..i],
+                pos: from + ws,
+                word: true,
+            });
+            if out.len() == n {
+                return out;
+            }
+        }
+        if c == '\n' {
+            return out;
+        }
+        if !c.is_whitespace() && !is_invisible(c) {
+            out.push(Tok {
+                s: &slice[i..i + c.len_utf8()],
+                pos: from + i,
+                word: false,
+            });
+            if out.len() == n {
+                return out;
+            }
+        }
+    }
+    // A word reaching the window's end may be cut by it: dropped, as [`after`] does.
+    if let Some(ws) = word_start
+        && (to >= text.len() || to_b < to)
+    {
+        out.push(Tok {
+            s: &slice[ws..],
+            pos: from + ws,
+            word: true,
+        });
+    }
+    out
+}
+
 /// The folded words of a list of items (punctuation kept as is).
 pub fn folded<'a>(toks: &[Tok<'a>]) -> Vec<Word<'a>> {
     toks.iter()
@@ -195,6 +312,23 @@ mod tests {
             s,
             ["hơn", "22", ".", "400", "cán", "bộ", ",", "công", "chức"]
         );
+    }
+
+    #[test]
+    fn bounded_windows_are_the_ends_of_the_full_ones() {
+        let t = "Trong 12 tháng,\n các học viên đã học 1.200 tiết (Ảnh: TTXVN), 95% học viên đạt \
+                 loại khá trở lên; huyện đã cử 22.400 cán bộ, công chức đi học lớp K21 và \
+                 H5N1 ở Hà Nội.\nĐang truy cập: 10 người ở\u{200B}Quận 1 được 7h30.";
+        for pos in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
+            for n in [0, 1, 3, 14, 16, 100] {
+                let full = before(t, pos);
+                let want = &full[full.len().saturating_sub(n)..];
+                assert_eq!(before_last(t, pos, n), want, "before {pos} {n}");
+                let full = after(t, pos);
+                let want = &full[..full.len().min(n)];
+                assert_eq!(after_first(t, pos, n), want, "after {pos} {n}");
+            }
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod checks;
 mod compare;
 mod export;
 mod extract;
+mod extract_portal;
 mod gui;
 mod gui_compare;
 mod indicators;

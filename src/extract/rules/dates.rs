@@ -7,10 +7,14 @@
 //! and carries its value in `date`: `YYYY-MM-DD`, `YYYY-MM`, `--MM-DD` (no year written),
 //! or `YYYY-Qn` (a quarter).
 
+use super::digits::{Digits, Out};
 use super::lexicon;
 use super::numbers::words_number;
 use super::{Hit, Rule, Stream};
+use crate::extract::classify::Around;
+use crate::extract::scan::Raw;
 use crate::extract::scan::Shape;
+use crate::extract::words::fold;
 use crate::model::{Kind, Reading};
 use crate::numbers::valid_date;
 
@@ -277,6 +281,140 @@ fn spaced_slash_date(s: &Stream<'_>, i: usize) -> Option<Vec<Hit>> {
     }
     let (d, m, y) = (d.parse().ok()?, m.parse().ok()?, full_year(y)?);
     Some(vec![date_hit(i, k, ymd(Some(y), m, d)?, 0.85)])
+}
+
+// The rules for a run of digits (see [`super::digits`]).
+
+/// Dates written with dots or hyphens: `25.3.2023`, `25-3-2023`.
+pub fn dotted_or_dashed(d: &Digits<'_, '_>) -> Option<Out> {
+    let (date, end, swallowed) = dotted_or_dashed_date(d.text(), d.raws, d.i)?;
+    let mut r = Reading::new(Kind::Date);
+    r.date = Some(date);
+    Some((Some(r), 0.9, end, swallowed))
+}
+
+/// `từ ngày 12 đến 14/4/2023`: the first day of a span takes the month and year of the last.
+pub fn first_day_of_span(d: &Digits<'_, '_>) -> Option<Out> {
+    if !(d.plain_int && matches!(d.prev, "ngày" | "từ" | "(")) {
+        return None;
+    }
+    let date = day_before_date(d.text(), d.raws, d.i, d.s)?;
+    let mut r = Reading::new(Kind::Date);
+    r.date = Some(date);
+    d.here(r, 0.9)
+}
+
+/// `ngày 22 tháng 2 năm 2019`, `tháng 3 năm 2020`: one date.
+pub fn long_date(d: &Digits<'_, '_>) -> Option<Out> {
+    if !d.plain_int {
+        return None;
+    }
+    let (r, e, n) = long_date_at(d.text(), d.raws, d.i, d.a)?;
+    Some((Some(r), 0.95, e, n))
+}
+
+/// The date of day `day` (raw token `i`) when the next token, after `đến`/`-`, is a
+/// `d/m` or `d/m/yyyy` date: `--MM-DD` or `YYYY-MM-DD`.
+fn day_before_date(text: &str, raws: &[Raw], i: usize, day: &str) -> Option<String> {
+    let next = raws.get(i + 1)?;
+    let between = fold(text.get(raws[i].end..next.start)?.trim());
+    if !matches!(between.as_str(), "đến" | "tới" | "-" | "–" | "và") || next.shape != Shape::Slash
+    {
+        return None;
+    }
+    let d0: u32 = day.parse().ok()?;
+    let parts: Vec<u32> = text[next.start..next.end]
+        .split('/')
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    match parts[..] {
+        [d1, m] if d0 < d1 && valid_date(2000, m, d0) => Some(format!("--{m:02}-{d0:02}")),
+        [d1, m, y] if d0 < d1 && crate::numbers::is_year(y) && valid_date(y as i32, m, d0) => {
+            Some(format!("{y:04}-{m:02}-{d0:02}"))
+        }
+        _ => None,
+    }
+}
+
+/// `d.m.yyyy` (one raw token) or `d-m-yyyy` (three tokens joined by bare hyphens) at raw
+/// token `i`: the date, where it ends, and how many more tokens it takes.
+fn dotted_or_dashed_date(text: &str, raws: &[Raw], i: usize) -> Option<(String, usize, usize)> {
+    let raw = raws[i];
+    let s = &text[raw.start..raw.end];
+    let (parts, end, swallowed): (Vec<&str>, usize, usize) = if s.contains('.') {
+        (s.split('.').collect(), raw.end, 0)
+    } else {
+        let (r1, r2) = (raws.get(i + 1)?, raws.get(i + 2)?);
+        let bare_hyphen = |a: &Raw, b: &Raw| text.get(a.end..b.start) == Some("-");
+        if !(bare_hyphen(&raw, r1) && bare_hyphen(r1, r2))
+            || r1.shape != Shape::Digits
+            || r2.shape != Shape::Digits
+        {
+            return None;
+        }
+        let part = |r: &Raw| &text[r.start..r.end];
+        (vec![s, part(r1), part(r2)], r2.end, 2)
+    };
+    let [d, m, y] = parts[..] else {
+        return None;
+    };
+    if d.len() > 2 || m.len() > 2 || y.len() != 4 {
+        return None;
+    }
+    let (d, m, y) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
+    valid_date(y, m, d).then(|| (format!("{y:04}-{m:02}-{d:02}"), end, swallowed))
+}
+
+/// `ngày D tháng M năm Y` or `tháng M năm Y` starting at raw token `i`.
+fn long_date_at(
+    text: &str,
+    raws: &[Raw],
+    i: usize,
+    a: &Around<'_>,
+) -> Option<(Reading, usize, usize)> {
+    let num = |k: usize| -> Option<(u32, &Raw)> {
+        let r = raws.get(k)?;
+        (r.shape == Shape::Digits)
+            .then(|| text[r.start..r.end].parse::<u32>().ok())
+            .flatten()
+            .map(|v| (v, r))
+    };
+    let joined_by = |from: &Raw, to: &Raw, word: &str| -> bool {
+        let between = fold(text[from.end..to.start].trim());
+        between == word
+    };
+    let prev = a.prev()?;
+    let (d0, _) = num(i)?;
+    if prev == "ngày"
+        && let (Some((m, rm)), Some(r0)) = (num(i + 1), raws.get(i))
+        && joined_by(r0, rm, "tháng")
+        && (1..=12).contains(&m)
+    {
+        if let Some((y, ry)) = num(i + 2)
+            && joined_by(rm, ry, "năm")
+            && valid_date(y as i32, m, d0)
+        {
+            let mut r = Reading::new(Kind::Date);
+            r.date = Some(format!("{y:04}-{m:02}-{d0:02}"));
+            return Some((r, ry.end, 2));
+        }
+        if valid_date(2000, m, d0) {
+            let mut r = Reading::new(Kind::Date);
+            r.date = Some(format!("--{m:02}-{d0:02}"));
+            return Some((r, rm.end, 1));
+        }
+    }
+    if prev == "tháng"
+        && (1..=12).contains(&d0)
+        && let (Some((y, ry)), Some(r0)) = (num(i + 1), raws.get(i))
+        && joined_by(r0, ry, "năm")
+        && crate::numbers::is_year(y)
+    {
+        let mut r = Reading::new(Kind::Date);
+        r.date = Some(format!("{y:04}-{d0:02}"));
+        return Some((r, ry.end, 1));
+    }
+    None
 }
 
 #[cfg(test)]

@@ -144,6 +144,104 @@ pub fn is_weekday_before(w: &str) -> bool {
     )
 }
 
+/// Every word a rule may start at besides digits: the digit words of [`digit`], `mười`,
+/// `trăm`, the sign `âm`, ordinals (`thứ`, `nhất`, `đầu tiên`), weeks and the months named in
+/// words. Rules read only the neighbourhood of these words and of digits
+/// ([`super::run`]), so a rule that starts at a new word must add it here.
+pub const START_WORDS: &[&str] = &[
+    "không", "một", "mốt", "hai", "ba", "bốn", "tư", "năm", "lăm", "nhăm", "sáu", "bảy", "bẩy",
+    "tám", "chín", "mười", "trăm", "âm", "thứ", "đầu", "tuần", "giêng", "chạp", "nhất",
+];
+
+/// True for a folded word in [`START_WORDS`].
+pub fn is_start_word(w: &str) -> bool {
+    START_WORDS.contains(&w)
+}
+
+/// The start words as written in running text: lower case, capitalized and in capitals.
+static START_FINDER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| {
+        let mut forms = Vec::new();
+        for w in START_WORDS {
+            let mut chars = w.chars();
+            let cap: String = chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default();
+            forms.extend([w.to_string(), cap, w.to_uppercase()]);
+        }
+        forms.sort();
+        forms.dedup();
+        aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(forms)
+            .ok()
+    });
+
+/// The byte ranges of the whole words of `text[from..to]` that are start words (see
+/// [`START_WORDS`]), in order: one pass of an automaton, no tokenizing. Mixed-case spellings
+/// (`HAi`) are not found; `None` when the automaton could not be built (then every word must
+/// be looked at).
+pub fn start_words_in(text: &str, from: usize, to: usize) -> Option<Vec<(usize, usize)>> {
+    use crate::extract::words::is_word_char;
+    let finder = START_FINDER.as_ref()?;
+    let hay = text.get(from..to)?;
+    let mut out = Vec::new();
+    for m in finder.find_iter(hay) {
+        let (a, b) = (from + m.start(), from + m.end());
+        let before = text[..a].chars().next_back().is_some_and(is_word_char);
+        let after = text[b..].chars().next().is_some_and(is_word_char);
+        if !before && !after {
+            out.push((a, b));
+        }
+    }
+    Some(out)
+}
+
+/// The abbreviations officials write for the nouns they count, as written (they are
+/// capitals: `CC` is `công chức`, never a unit `cc`), and what they abbreviate, which is the
+/// figure's unit. Training levels (`TCLLCT`) count the people who hold or take them.
+pub const COUNTED_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("CBCCVC", "cán bộ, công chức, viên chức"),
+    ("CBCC", "cán bộ, công chức"),
+    ("CBVC", "cán bộ, viên chức"),
+    ("CCVC", "công chức, viên chức"),
+    ("CNVC", "công nhân viên chức"),
+    ("CNVCLĐ", "công nhân viên chức, lao động"),
+    ("CB", "cán bộ"),
+    ("CC", "công chức"),
+    ("VC", "viên chức"),
+    ("ĐV", "đảng viên"),
+    ("ĐVM", "đảng viên mới"),
+    ("ĐVTN", "đoàn viên thanh niên"),
+    ("HV", "học viên"),
+    ("GV", "giáo viên"),
+    ("HS", "học sinh"),
+    ("SV", "sinh viên"),
+    ("ĐB", "đại biểu"),
+    ("NLĐ", "người lao động"),
+    ("BCV", "báo cáo viên"),
+    ("TCCSĐ", "tổ chức cơ sở đảng"),
+    ("LLCT", "lý luận chính trị"),
+    ("SCLLCT", "sơ cấp lý luận chính trị"),
+    ("TCLLCT", "trung cấp lý luận chính trị"),
+    ("CCLLCT", "cao cấp lý luận chính trị"),
+];
+
+/// What the abbreviation `written` (a word as written) stands for as a counted noun.
+/// `ng.` (người) is an abbreviation only with its full stop: `ng` is passed with
+/// `dotted = true` then.
+pub fn counted_abbreviation(written: &str, dotted: bool) -> Option<&'static str> {
+    if dotted && matches!(written, "ng" | "Ng") {
+        return Some("người");
+    }
+    COUNTED_ABBREVIATIONS
+        .iter()
+        .find(|(a, _)| *a == written)
+        .map(|(_, full)| *full)
+}
+
 /// A currency and the words that name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Currency {

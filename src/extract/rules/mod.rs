@@ -1,23 +1,41 @@
-//! The grammar of number phrases, the way Duckling keeps its rules: small named rules, each a
-//! pattern over tokens (digits, number words, unit, currency and qualifier words) and what it
-//! produces, grouped by dimension in files of their own:
+//! The grammar of numbers, the way Duckling keeps its rules: small named rules, grouped by
+//! dimension in files of their own. Two kinds of rule share the files:
+//!
+//! - phrase rules ([`Rule`]), a pattern over tokens (digits, number words, unit, currency and
+//!   qualifier words) and what it produces, run by [`run`] over the neighbourhood of digits and
+//!   number words;
+//! - digit rules ([`digits::DigitRule`]), which read one run of digits from the words around it
+//!   and are tried in the order of [`digits::RULES`] by the classifier
+//!   ([`super::classify`]), which only dispatches.
+//!
+//! The dimensions:
 //!
 //! - [`numbers`]: numbers written in words (`hai mươi mốt nghìn không trăm mười một`), mixed
-//!   and informal forms (`hai phẩy 23`, `100K`, `âm 1.200`, `,77`), ordinals in words, `phần
-//!   trăm`;
+//!   and informal forms (`hai phẩy 23`, `100K`, `âm 1.200`, `,77`, `5 tr đồng`), ordinals in
+//!   words, `phần trăm`;
 //! - [`dates`]: dates and periods as officials write them (`ngày 12 tháng 10 năm 2017`,
-//!   `mồng 3 tháng ba`, `quý IV/2023`, `tuần đầu tiên của tháng 9 năm 2017`);
+//!   `mồng 3 tháng ba`, `quý IV/2023`, `tuần đầu tiên của tháng 9 năm 2017`, `25.3.2023`);
 //! - [`money`]: amounts with a currency before or after, over two units (`2 đô la và 23 xen`),
-//!   and ranges (`1000-2000 đồng`, `giữa 1,1 và 1,3 đô la`).
+//!   ranges (`1000-2000 đồng`, `giữa 1,1 và 1,3 đô la`), sums named before (`kinh phí 150
+//!   triệu`);
+//! - [`years`] (and deadlines), [`ranges`], [`percent`], [`times`], [`ordinals`], [`codes`]
+//!   (names, codes, phone numbers), [`counts`] (a count or decimal with its counted noun).
 //!
-//! Word lists live in [`lexicon`]. The digit-by-digit classifier ([`super::classify`]) still
-//! reads every run of digits; a rule's reading replaces the classifier's where they overlap, in
-//! one place: [`settle`].
+//! Word lists live in [`lexicon`]. A phrase rule's reading replaces the classifier's where they
+//! overlap, in one place: [`settle`].
 
+pub mod codes;
+pub mod counts;
 pub mod dates;
+pub mod digits;
 pub mod lexicon;
 pub mod money;
 pub mod numbers;
+pub mod ordinals;
+pub mod percent;
+pub mod ranges;
+pub mod times;
+pub mod years;
 
 use super::classify::{self, Draft};
 use super::number::Style;
@@ -54,6 +72,10 @@ pub struct Stream<'a> {
     pub style: Style,
     /// The line's role.
     pub role: LineRole,
+    /// True when the line has text before the first token (rules read windows of a line).
+    pub cut_before: bool,
+    /// True when the line has text after the last token.
+    pub cut_after: bool,
 }
 
 impl<'a> Stream<'a> {
@@ -141,42 +163,131 @@ pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
 }
 
 /// The figures the rules read in the text, in order, disjoint.
+///
+/// Rules start only at digits and at [`lexicon::START_WORDS`], look a few words back and a
+/// phrase ahead; so only the neighbourhood of those is tokenized, not every line: the start
+/// words are found by one automaton pass over the text, each is given a window of
+/// [`BACK`] bytes before and [`AHEAD`] bytes after (cut at spaces), and overlapping windows
+/// are read as one stream.
 pub fn run(text: &str, raws: &[Raw], lines: &[Line], style: Style) -> Vec<Draft> {
     let mut out = Vec::new();
-    let mut raw_i = 0;
+    let Some(words) = lexicon::start_words_in(text, 0, text.len()) else {
+        // No automaton: read every line whole.
+        for line in lines {
+            if !matches!(line.role, LineRole::Counter | LineRole::Dateline) {
+                read_window(text, raws, line, (line.start, line.end), style, &mut out);
+            }
+        }
+        return out;
+    };
+    let (mut ri, mut wi) = (0, 0);
+    let mut starts: Vec<(usize, usize)> = Vec::new();
     for line in lines {
-        if matches!(line.role, LineRole::Counter | LineRole::Dateline) {
+        starts.clear();
+        while ri < raws.len() && raws[ri].start < line.start {
+            ri += 1;
+        }
+        while wi < words.len() && words[wi].0 < line.start {
+            wi += 1;
+        }
+        // The numbers and start words of the line, in order.
+        let (mut r, mut w) = (ri, wi);
+        loop {
+            let raw = raws.get(r).filter(|x| x.start < line.end);
+            let word = words.get(w).filter(|x| x.0 < line.end);
+            match (raw, word) {
+                (Some(x), Some(y)) if x.start <= y.0 => {
+                    starts.push((x.start, x.end));
+                    r += 1;
+                }
+                (_, Some(y)) => {
+                    starts.push(*y);
+                    w += 1;
+                }
+                (Some(x), None) => {
+                    starts.push((x.start, x.end));
+                    r += 1;
+                }
+                (None, None) => break,
+            }
+        }
+        ri = r;
+        wi = w;
+        if starts.is_empty() || matches!(line.role, LineRole::Counter | LineRole::Dateline) {
             continue;
         }
-        // A line of megabytes (a text without breaks) is read in pieces cut at a space, so
-        // the token buffer stays small; a phrase cut in two is the only loss.
-        let mut from = line.start;
-        while from < line.end {
-            let mut to = (from + PIECE).min(line.end);
-            while !text.is_char_boundary(to) {
-                to -= 1;
-            }
-            if to < line.end {
-                to = text[from..to]
-                    .rfind(' ')
-                    .filter(|&k| k > 0)
-                    .map_or(to, |k| from + k);
-            }
-            if to <= from {
-                to = line.end;
-            }
-            while raw_i < raws.len() && raws[raw_i].end <= from {
-                raw_i += 1;
-            }
-            let stream = tokens(text, from, to, &raws[raw_i..], style, line.role);
-            run_stream(&stream, &mut out);
-            from = to;
+        let mut window: Option<(usize, usize)> = None;
+        for &(a, b) in &starts {
+            let lo = window_start(text, line.start, a);
+            let hi = window_end(text, line.end, b);
+            window = match window {
+                Some((wlo, whi)) if lo <= whi && hi - wlo <= PIECE => Some((wlo, hi.max(whi))),
+                Some(done) => {
+                    read_window(text, raws, line, done, style, &mut out);
+                    Some((lo, hi))
+                }
+                None => Some((lo, hi)),
+            };
+        }
+        if let Some(done) = window {
+            read_window(text, raws, line, done, style, &mut out);
         }
     }
     out
 }
 
+/// Bytes of context a window keeps before its first number or start word: the rules look
+/// back at most three words (`VN $`, `giữa`, `Rs .`).
+const BACK: usize = 48;
+/// Bytes a window reaches past its last number or start word: the longest phrases
+/// (`từ ngày 3 đến ngày 5 tháng 4 năm 2023`, a counted noun five words on) fit in it.
+const AHEAD: usize = 128;
+/// The longest window read as one stream (a line of megabytes full of numbers is read in
+/// pieces, so the token buffer stays small; a phrase cut in two is the only loss).
 const PIECE: usize = 64 * 1024;
+
+/// Where the window of a number or start word at byte `a` begins: [`BACK`] bytes before,
+/// moved forward to the start of a word; the line start when it is nearer.
+fn window_start(text: &str, line_start: usize, a: usize) -> usize {
+    let mut lo = a.saturating_sub(BACK);
+    if lo <= line_start {
+        return line_start;
+    }
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    text[lo..a].find(' ').map_or(a, |k| lo + k + 1)
+}
+
+/// Where the window of a number or start word ending at byte `b` ends: [`AHEAD`] bytes on,
+/// moved back to the end of a word; the line end when it is nearer.
+fn window_end(text: &str, line_end: usize, b: usize) -> usize {
+    let mut hi = b + AHEAD;
+    if hi >= line_end {
+        return line_end;
+    }
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    text[b..hi].rfind(' ').map_or(hi, |k| b + k)
+}
+
+/// Runs the rules over the tokens of `text[lo..hi]` (part of `line`).
+fn read_window(
+    text: &str,
+    raws: &[Raw],
+    line: &Line,
+    (lo, hi): (usize, usize),
+    style: Style,
+    out: &mut Vec<Draft>,
+) {
+    let first = raws.partition_point(|r| r.end <= lo);
+    let mut stream = tokens(text, lo, hi, &raws[first..], style, line.role);
+    let has_text = |a: usize, b: usize| text[a..b].chars().any(|c| !c.is_whitespace());
+    stream.cut_before = has_text(line.start, lo);
+    stream.cut_after = has_text(hi, line.end);
+    run_stream(&stream, out);
+}
 
 /// Cheap first test: could a rule start at token `i`?
 fn may_start(s: &Stream<'_>, i: usize) -> bool {
@@ -185,22 +296,7 @@ fn may_start(s: &Stream<'_>, i: usize) -> bool {
         return true;
     }
     let w = &*t.f;
-    lexicon::digit(w).is_some()
-        || matches!(
-            w,
-            "mười"
-                | "trăm"
-                | "âm"
-                | "-"
-                | "−"
-                | ","
-                | "thứ"
-                | "đầu"
-                | "tuần"
-                | "giêng"
-                | "chạp"
-                | "nhất"
-        )
+    lexicon::is_start_word(w) || matches!(w, "-" | "−" | ",")
 }
 
 fn run_stream(s: &Stream<'_>, out: &mut Vec<Draft>) {
@@ -287,6 +383,8 @@ fn tokens<'a>(
         toks,
         style,
         role,
+        cut_before: false,
+        cut_after: false,
     }
 }
 

@@ -6,9 +6,12 @@
 //! The figure spans the number (and, over two units, up to the hundredths); the currency as
 //! written, scale words included (`triệu đồng`), is its unit.
 
+use super::digits::{Digits, Out, reading};
 use super::lexicon::{self, Currency};
 use super::numbers::{NumP, number_at};
 use super::{Hit, Rule, Stream};
+use crate::extract::classify::{is_change, qualifier_before, unit_after};
+use crate::extract::number::parse_grouped;
 use crate::model::Kind;
 
 /// The rules of this dimension.
@@ -219,6 +222,39 @@ fn conf(a: &Amount) -> f32 {
     } else {
         a.num.confidence.min(0.95)
     }
+}
+
+/// Nouns of a sum of money: a number after them with a scale word is an amount even without
+/// the currency (`kinh phí 150 triệu`).
+const MONEY_NOUNS: [&str; 6] = [
+    "kinh phí",
+    "ngân sách",
+    "chi phí",
+    "số tiền",
+    "nguồn vốn",
+    "tổng vốn",
+];
+
+/// A run of digits (see [`super::digits`]) with a scale word after it and a sum of money named
+/// a few words before it (`tổng kinh phí là hơn 2,5 tỷ`): money, the scale word its unit.
+/// Amounts with a currency (`5 triệu đồng`) are read by [`money`].
+pub fn named_before(d: &Digits<'_, '_>) -> Option<Out> {
+    let a = d.a;
+    let (scale, scale_words) = d.scale();
+    if scale_words != 1 || unit_after(&a.after[1..], &a.af[1..]).is_some() {
+        return None;
+    }
+    let clause = a.clause_before();
+    let near = clause[clause.len().saturating_sub(5)..].join(" ");
+    if !MONEY_NOUNS.iter().any(|w| near.contains(w)) {
+        return None;
+    }
+    let p = parse_grouped(d.s, d.ctx.style, true);
+    let mut r = reading(Kind::Money, p.map(|p| p.value * scale));
+    r.unit = Some(a.after[0].s.to_string());
+    r.qualifier = qualifier_before(a);
+    r.change = is_change(a, r.qualifier);
+    d.here(r, p.map_or(0.5, |p| p.confidence * 0.9))
 }
 
 #[cfg(test)]

@@ -229,7 +229,7 @@ pub fn number_at(s: &Stream<'_>, i: usize) -> Option<NumP> {
         // After a word or a number a hyphen joins (`Covid -19`, `2004 -2010`): no sign.
         let prev_is_thing = i > 0 && (toks[i - 1].num.is_some() || toks[i - 1].word);
         let glued_after = toks.get(i + 1).is_some_and(|n| n.start == toks[i].end);
-        let opens_line = i == 0;
+        let opens_line = i == 0 && !s.cut_before;
         if prev_is_thing {
             return None;
         }
@@ -241,7 +241,9 @@ pub fn number_at(s: &Stream<'_>, i: usize) -> Option<NumP> {
         if !glued_after {
             // `- 1.200.000`: only when the number is all the line holds.
             let p = number_at(s, j)?;
-            if p.after != toks.len() && !(p.after + 1 == toks.len() && toks[p.after].s == ".") {
+            let ends_line = !s.cut_after
+                && (p.after == toks.len() || (p.after + 1 == toks.len() && toks[p.after].s == "."));
+            if !ends_line {
                 return None;
             }
         }
@@ -289,7 +291,7 @@ fn unsigned_at(s: &Stream<'_>, i: usize) -> Option<NumP> {
     }
     if s.is_digits(i) {
         let raw = t.s;
-        let next_scale = lexicon::scale(s.w(i + 1)).is_some();
+        let next_scale = scale_word(s, i + 1).is_some();
         let suffix = toks
             .get(i + 1)
             .filter(|n| n.start == t.end && n.word)
@@ -333,7 +335,7 @@ fn unsigned_at(s: &Stream<'_>, i: usize) -> Option<NumP> {
         // `1,2 triệu`: the scale is read into the value; the figure stays on the digits.
         let mut k = p.to;
         let mut scale_words = Vec::new();
-        while let Some(sc) = lexicon::scale(s.w(k)) {
+        while let Some(sc) = scale_word(s, k) {
             p.value *= sc;
             scale_words.push(toks[k].s);
             k += 1;
@@ -378,6 +380,16 @@ fn unsigned_at(s: &Stream<'_>, i: usize) -> Option<NumP> {
     Some(p)
 }
 
+/// The scale word at token `k` after digits: `nghìn`, `triệu`, … and the informal `tr` when a
+/// currency follows it (`5 tr đồng`); a lone `tr` is not `triệu` (`120 CB, tr đó …` writes
+/// `trong đó`).
+fn scale_word(s: &Stream<'_>, k: usize) -> Option<f64> {
+    lexicon::scale(s.w(k)).or_else(|| {
+        (s.w(k) == "tr" && lexicon::currency_after(&s.words_from(k + 1, 3)).is_some())
+            .then_some(1e6)
+    })
+}
+
 /// `hai phẩy năm tỷ`: the scale after a spoken decimal is part of the number's words.
 fn with_scale_inside(s: &Stream<'_>, p: &mut NumP) {
     while let Some(sc) = lexicon::scale(s.w(p.to)) {
@@ -401,7 +413,10 @@ fn glued_suffix(s: &Stream<'_>, k: usize, has_decimal: bool) -> Option<f64> {
 /// number is all its line says (a table cell, a list value).
 fn alone(s: &Stream<'_>, from: usize, to: usize) -> bool {
     let only_punct = |t: &super::T<'_>| !t.word && t.num.is_none();
-    s.toks[..from].iter().all(only_punct) && s.toks[to.min(s.toks.len())..].iter().all(only_punct)
+    !s.cut_before
+        && !s.cut_after
+        && s.toks[..from].iter().all(only_punct)
+        && s.toks[to.min(s.toks.len())..].iter().all(only_punct)
 }
 
 /// The counted noun right after token `k`, from the classifier's list of units (no guess).

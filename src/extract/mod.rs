@@ -4,6 +4,7 @@
 //! and [`chrome`] finds the captions, breadcrumbs and share lines inside the body;
 //! [`scan`] finds every number-like run; [`classify`] reads each run from the words around it.
 
+pub mod around;
 pub mod chrome;
 pub mod classify;
 pub mod number;

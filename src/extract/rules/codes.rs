@@ -5,11 +5,45 @@
 //! They are kept as `other`, so nothing is silently lost.
 
 use super::digits::{Digits, Out, int_value, reading};
-use crate::extract::classify::{NAME_BEFORE, UNITS, unit_after};
+use crate::extract::around::{UNITS, unit_after};
 use crate::extract::number::parse_grouped;
 use crate::extract::scan::{char_at, char_before};
 use crate::extract::words::{ends_with_phrase, fold};
 use crate::model::Kind;
+
+/// Words that make the next number the name or number of a document, place or code.
+pub(crate) const NAME_BEFORE: &[&str] = &[
+    "công nghiệp",
+    "nghị quyết",
+    "chỉ thị",
+    "quyết định",
+    "kết luận",
+    "quy định",
+    "hướng dẫn",
+    "công văn",
+    "thông tư",
+    "nghị định",
+    "thông báo",
+    "tờ trình",
+    "luật",
+    "điều",
+    "khoản",
+    "trung ương",
+    "quận",
+    "phường",
+    "khóm",
+    "khu phố",
+    "tổ dân phố",
+    "số",
+    "quốc lộ",
+    "tỉnh lộ",
+    "đường",
+    "xóm",
+    "đội",
+    "chương",
+    "mục",
+    "đối tượng",
+];
 
 /// `GMT+7`, `UTC+07`: page chrome.
 pub fn time_zone(d: &Digits<'_, '_>) -> Option<Out> {

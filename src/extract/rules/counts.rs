@@ -4,7 +4,7 @@
 //! last rule.
 
 use super::digits::{Digits, Out, reading};
-use crate::extract::classify::{is_change, qualifier_after, qualifier_before};
+use crate::extract::around::{is_change, qualifier_after, qualifier_before};
 use crate::extract::number::parse_grouped;
 use crate::extract::page::LineRole;
 use crate::model::Kind;

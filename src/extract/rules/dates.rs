@@ -11,7 +11,7 @@ use super::digits::{Digits, Out};
 use super::lexicon;
 use super::numbers::words_number;
 use super::{Hit, Rule, Stream};
-use crate::extract::classify::Around;
+use crate::extract::around::Around;
 use crate::extract::scan::Raw;
 use crate::extract::scan::Shape;
 use crate::extract::words::fold;

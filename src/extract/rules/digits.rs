@@ -12,11 +12,21 @@
 
 use std::cell::OnceCell;
 
-use crate::extract::classify::{Around, Ctx, unit_after};
+use crate::extract::around::{Around, unit_after};
+use crate::extract::classify::Ctx;
 use crate::extract::page::LineRole;
 use crate::extract::scan::{Raw, char_at, char_before};
 use crate::extract::words::{Tok, Word};
 use crate::model::{Kind, Reading};
+
+/// Scale words after digits (`1,2 triệu`).
+pub(crate) const SCALES: &[(&str, f64)] = &[
+    ("nghìn", 1e3),
+    ("ngàn", 1e3),
+    ("triệu", 1e6),
+    ("tỷ", 1e9),
+    ("tỉ", 1e9),
+];
 
 /// A reading, how sure it is, the byte it ends at and how many following runs it swallowed
 /// (ranges, long dates); `None` as the reading keeps the run as `other`.
@@ -200,7 +210,7 @@ impl<'c, 'a> Digits<'c, 'a> {
     /// takes (0 without one).
     pub fn scale(&self) -> (f64, usize) {
         *self.scale.get_or_init(|| {
-            crate::extract::classify::SCALES
+            SCALES
                 .iter()
                 .find(|(w, _)| self.a.af.first().is_some_and(|f| f == w))
                 .map_or((1.0, 0), |(_, m)| (*m, 1))

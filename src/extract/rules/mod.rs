@@ -34,10 +34,13 @@ pub mod numbers;
 pub mod ordinals;
 pub mod percent;
 pub mod ranges;
+pub mod ratios;
+pub mod roman;
 pub mod times;
 pub mod years;
 
-use super::classify::{self, Draft};
+use super::around;
+use super::classify::Draft;
 use super::number::Style;
 use super::page::{Line, LineRole};
 use super::scan::{Raw, Shape};
@@ -410,25 +413,25 @@ fn finish(s: &Stream<'_>, h: Hit) -> Draft {
     let start = s.toks[h.from].start;
     let end = s.toks[h.to.max(h.from + 1) - 1].end;
     let mut reading = h.reading;
-    let around = classify::Around::new(s.text, start, end);
+    let around = around::Around::new(s.text, start, end);
     if reading.qualifier.is_none() && !matches!(reading.kind, Kind::Date | Kind::Ordinal) {
         reading.qualifier = qualifier_before(&around)
-            .or_else(|| classify::qualifier_before(&around))
+            .or_else(|| around::qualifier_before(&around))
             .or_else(|| {
                 let skip = reading.unit.as_ref().map_or(0, |u| u.split(' ').count());
-                classify::qualifier_after(&around.af, skip)
+                around::qualifier_after(&around.af, skip)
             });
     }
     if matches!(
         reading.kind,
         Kind::Count | Kind::Decimal | Kind::Money | Kind::Percent
     ) {
-        reading.change = classify::is_change(&around, reading.qualifier);
+        reading.change = around::is_change(&around, reading.qualifier);
     }
     if h.wants_unit && reading.unit.is_none() {
-        reading.unit = classify::known_unit_after(&around.after, &around.af).map(|u| u.0);
+        reading.unit = around::known_unit_after(&around.after, &around.af).map(|u| u.0);
     }
-    if matches!(s.role, LineRole::Chrome) || classify::in_url_or_file(s.text, start, end) {
+    if matches!(s.role, LineRole::Chrome) || around::in_url_or_file(s.text, start, end) {
         reading.boilerplate = true;
     }
     Draft {
@@ -440,7 +443,7 @@ fn finish(s: &Stream<'_>, h: Hit) -> Draft {
 }
 
 /// The bounds the lexicon adds to the classifier's (`ít hơn`, `không tới`, `cao hơn`, `tầm`).
-fn qualifier_before(a: &classify::Around<'_>) -> Option<Qualifier> {
+fn qualifier_before(a: &around::Around<'_>) -> Option<Qualifier> {
     let q = |list: &[&str]| list.iter().any(|p| words::ends_with_phrase(&a.bf, p));
     if q(lexicon::UP_TO_BEFORE) {
         Some(Qualifier::UpTo)

@@ -10,7 +10,7 @@ use super::digits::{Digits, Out, reading};
 use super::lexicon::{self, Currency};
 use super::numbers::{NumP, number_at};
 use super::{Hit, Rule, Stream};
-use crate::extract::classify::{is_change, qualifier_before, unit_after};
+use crate::extract::around::{is_change, qualifier_before, unit_after};
 use crate::extract::number::parse_grouped;
 use crate::model::Kind;
 

@@ -17,7 +17,6 @@
 
 use super::lexicon::{self, digit};
 use super::{Hit, Rule, Stream};
-use crate::extract::classify;
 use crate::extract::number::parse_grouped;
 use crate::extract::scan::Shape;
 use crate::model::Kind;
@@ -422,7 +421,7 @@ fn alone(s: &Stream<'_>, from: usize, to: usize) -> bool {
 /// The counted noun right after token `k`, from the classifier's list of units (no guess).
 fn known_unit(s: &Stream<'_>, k: usize) -> Option<usize> {
     let words = s.words_from(k, 5);
-    classify::known_unit_len(&words)
+    crate::extract::around::known_unit_len(&words)
 }
 
 /// When a number in words reads as a number, and how sure: the traps are here.

@@ -2,7 +2,7 @@
 //! [`super::ranges`], `phần trăm` in words in [`super::numbers`]).
 
 use super::digits::{Digits, Out, reading};
-use crate::extract::classify::{is_change, qualifier_after, qualifier_before};
+use crate::extract::around::{is_change, qualifier_after, qualifier_before};
 use crate::extract::number::parse_grouped;
 use crate::extract::words;
 use crate::model::Kind;

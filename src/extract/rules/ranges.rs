@@ -3,7 +3,7 @@
 //! `value`–`value_to`.
 
 use super::digits::{Digits, Out, int_value, reading};
-use crate::extract::classify::{is_change, qualifier_after, qualifier_before, unit_after};
+use crate::extract::around::{is_change, qualifier_after, qualifier_before, unit_after};
 use crate::extract::number::parse_grouped;
 use crate::extract::scan::Shape;
 use crate::extract::words::{self, ends_with_phrase};

@@ -4,7 +4,7 @@
 use super::digits::{Digits, Out, reading};
 use crate::extract::scan::Shape;
 use crate::extract::words::starts_with_phrase;
-use crate::model::Kind;
+use crate::model::{Kind, Reading};
 
 /// `7h30`, `15h`: a time of day, minutes included.
 pub fn glued_hour(d: &Digits<'_, '_>) -> Option<Out> {
@@ -44,4 +44,17 @@ pub fn minutes(d: &Digits<'_, '_>) -> Option<Out> {
         && a.bf.len() >= 2
         && a.bf[a.bf.len() - 2].parse::<u32>().is_ok_and(|h| h <= 24);
     time.then(|| d.here(reading(Kind::Other, None), 0.85))?
+}
+
+/// `07:30`: a time of day (value kept only when it is a valid hour and minute), or a score.
+pub fn colon(s: &str) -> Option<Reading> {
+    Some(reading(Kind::Other, None)).map(|mut r| {
+        let mut parts = s.split(':');
+        let h = parts.next().and_then(|p| p.parse::<u32>().ok());
+        let m = parts.next().and_then(|p| p.parse::<u32>().ok());
+        if !(h.is_some_and(|h| h < 24) && m.is_some_and(|m| m < 60)) {
+            r.value = None;
+        }
+        r
+    })
 }

@@ -3,9 +3,29 @@
 //! phấn đấu …`), qualifier `up_to`.
 
 use super::digits::{Digits, Out, int_value, reading};
-use crate::extract::classify::{Around, Ctx, TARGET_WORDS, YEAR_BEFORE};
+use crate::extract::around::Around;
+use crate::extract::classify::Ctx;
 use crate::extract::words::{ends_with_phrase, fold};
 use crate::model::{Kind, Qualifier};
+
+/// Words before a 4-digit number that make it a year.
+pub(crate) const YEAR_BEFORE: &[&str] = &[
+    "năm", "từ", "đến", "tới", "đoạn", "kỳ", "cuối", "đầu", "giữa", "trong", "sau", "trước", "vào",
+    "hết", "niên", "mùa", "tháng", "khóa", "nay", "tết", "qua",
+];
+
+/// Words in a sentence that make `đến năm YYYY` a target.
+pub(crate) const TARGET_WORDS: &[&str] = &[
+    "mục tiêu",
+    "phấn đấu",
+    "chỉ tiêu",
+    "kế hoạch",
+    "định hướng",
+    "dự kiến",
+    "sẽ",
+    "tầm nhìn",
+    "đề ra",
+];
 
 /// `năm 2018`, `Từ 2015 đến nay`; but `2400 lượt` is a count.
 pub fn year(d: &Digits<'_, '_>) -> Option<Out> {

@@ -740,18 +740,6 @@ const NON_PEOPLE_UNITS: &[&str] = &[
     "trang",
     "máy",
 ];
-const TARGET_CUES: &[&str] = &[
-    "mục tiêu",
-    "phấn đấu",
-    "dự kiến",
-    "định hướng",
-    "chỉ tiêu đến",
-    "đề ra đến",
-    "kế hoạch đến",
-    "sẽ có",
-    "sẽ đạt",
-];
-
 /// True when the folded word (or words) is one of the list's (folded the same way).
 fn listed(set: &HashSet<String>, w: &str) -> bool {
     !w.is_empty() && set.contains(w)
@@ -1872,7 +1860,9 @@ impl YearContext {
             return (self.article_year, false, true);
         };
         let sentence = fold(text.get(ss..b0).unwrap_or(""));
-        let cue = TARGET_CUES.iter().any(|c| sentence.contains(c));
+        let cue = crate::extract::rules::lexicon::TARGET_CUES
+            .iter()
+            .any(|c| sentence.contains(c));
         let from = self.mentions.partition_point(|m| m.start < ss);
         let in_sentence: Vec<&YearMention> = self.mentions[from..]
             .iter()

@@ -341,6 +341,10 @@ pub(crate) fn in_url_or_file(text: &str, start: usize, end: usize) -> bool {
     let to = text[end..hi]
         .find(char::is_whitespace)
         .map_or(hi, |i| end + i);
+    // Every address and file-name mark holds a `.` or a `/`: most words have neither.
+    if !text[from..to].bytes().any(|b| b == b'.' || b == b'/') {
+        return false;
+    }
     let word = text[from..to].to_ascii_lowercase();
     word.contains("://")
         || word.contains("www.")

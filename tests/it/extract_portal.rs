@@ -81,7 +81,7 @@ fn deadlines_on_years() {
             "Huyện phấn đấu đến cuối năm 2025 có 95% xã đạt chuẩn.",
             "2025",
         ),
-        ("Kế hoạch chậm nhất là năm 2026 phải hoàn thành.", "2026"),
+        ("Mục tiêu chậm nhất là năm 2026 phải hoàn thành.", "2026"),
         ("Năm 2025 phấn đấu kết nạp 120 đảng viên mới.", "2025"),
         ("Năm 2025, mục tiêu của huyện là 100% xã có bác sĩ.", "2025"),
     ] {

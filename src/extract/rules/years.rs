@@ -3,6 +3,7 @@
 //! phấn đấu …`), qualifier `up_to`.
 
 use super::digits::{Digits, Out, int_value, reading};
+use super::lexicon::TARGET_CUES;
 use crate::extract::around::Around;
 use crate::extract::classify::Ctx;
 use crate::extract::words::{ends_with_phrase, fold};
@@ -12,19 +13,6 @@ use crate::model::{Kind, Qualifier};
 pub(crate) const YEAR_BEFORE: &[&str] = &[
     "năm", "từ", "đến", "tới", "đoạn", "kỳ", "cuối", "đầu", "giữa", "trong", "sau", "trước", "vào",
     "hết", "niên", "mùa", "tháng", "khóa", "nay", "tết", "qua",
-];
-
-/// Words in a sentence that make `đến năm YYYY` a target.
-pub(crate) const TARGET_WORDS: &[&str] = &[
-    "mục tiêu",
-    "phấn đấu",
-    "chỉ tiêu",
-    "kế hoạch",
-    "định hướng",
-    "dự kiến",
-    "sẽ",
-    "tầm nhìn",
-    "đề ra",
 ];
 
 /// `năm 2018`, `Từ 2015 đến nay`; but `2400 lượt` is a count.
@@ -63,19 +51,6 @@ const BY_WORDS: &[&str] = &[
 /// Words that pick the end of the year after a bound: `đến hết năm`, `đến cuối năm`.
 const YEAR_END_WORDS: &[&str] = &["hết", "cuối"];
 
-/// The plans a year opening a clause sets (`Năm 2025 phấn đấu …`, `Năm 2025, mục tiêu …`).
-const PLAN_WORDS: &[&str] = &[
-    "phấn đấu",
-    "mục tiêu",
-    "chỉ tiêu",
-    "dự kiến",
-    "đặt mục tiêu",
-    "đề ra",
-    "phải",
-    "cần",
-    "sẽ",
-];
-
 /// A year is a deadline, `up_to`, in two shapes of the grammar:
 ///
 /// ```text
@@ -83,8 +58,8 @@ const PLAN_WORDS: &[&str] = &[
 ///           | năm? YEAR ","? PLAN               -- the year opening its clause
 /// ```
 ///
-/// where BY is [`BY_WORDS`] and PLAN [`PLAN_WORDS`]. A sentence is about a goal when it says
-/// so ([`TARGET_WORDS`]) or the year is after the article's. The end of a span (`từ năm 2016
+/// where BY is [`BY_WORDS`] and PLAN one of [`TARGET_CUES`]. A sentence is about a goal when
+/// it says so ([`TARGET_CUES`]) or the year is after the article's. The end of a span (`từ năm 2016
 /// đến năm 2020`: `từ` in the clause) and a past "as of" (`đến năm 2019 đã có …` in a 2023
 /// article) are not deadlines.
 fn year_qualifier(ctx: &Ctx<'_>, a: &Around<'_>, year: i32) -> Option<Qualifier> {
@@ -102,7 +77,7 @@ fn year_qualifier(ctx: &Ctx<'_>, a: &Around<'_>, year: i32) -> Option<Qualifier>
         // `Năm 2025 phấn đấu …`, `Năm 2025, mục tiêu …`.
         let after = a.af.iter().skip_while(|w| *w == ",");
         let after: Vec<&str> = after.take(3).map(|w| &**w).collect();
-        let plan = PLAN_WORDS
+        let plan = TARGET_CUES
             .iter()
             .any(|p| crate::extract::words::starts_with_phrase(&after, p));
         return plan.then_some(Qualifier::UpTo);
@@ -112,7 +87,7 @@ fn year_qualifier(ctx: &Ctx<'_>, a: &Around<'_>, year: i32) -> Option<Qualifier>
         return None;
     }
     let sentence = fold(&sentence_around(ctx.text, a));
-    let target = TARGET_WORDS.iter().any(|w| sentence.contains(w))
+    let target = TARGET_CUES.iter().any(|w| sentence.contains(w))
         || ctx.published_year.is_some_and(|p| year > p);
     target.then_some(Qualifier::UpTo)
 }

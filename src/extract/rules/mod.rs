@@ -176,12 +176,7 @@ pub fn run(text: &str, raws: &[Raw], lines: &[Line], style: Style) -> Vec<Draft>
     let mut out = Vec::new();
     let Some(words) = lexicon::start_words_in(text, 0, text.len()) else {
         // No automaton: read every line whole.
-        for line in lines {
-            if !matches!(line.role, LineRole::Counter | LineRole::Dateline) {
-                read_window(text, raws, line, (line.start, line.end), style, &mut out);
-            }
-        }
-        return out;
+        return run_whole_lines(text, raws, lines, style);
     };
     let (mut ri, mut wi) = (0, 0);
     let mut starts: Vec<(usize, usize)> = Vec::new();
@@ -234,6 +229,37 @@ pub fn run(text: &str, raws: &[Raw], lines: &[Line], style: Style) -> Vec<Draft>
         }
         if let Some(done) = window {
             read_window(text, raws, line, done, style, &mut out);
+        }
+    }
+    out
+}
+
+/// The figures the rules read when every line is read whole (no windows): what [`run`] must
+/// give, more slowly.
+fn run_whole_lines(text: &str, raws: &[Raw], lines: &[Line], style: Style) -> Vec<Draft> {
+    let mut out = Vec::new();
+    for line in lines {
+        if matches!(line.role, LineRole::Counter | LineRole::Dateline) {
+            continue;
+        }
+        let mut from = line.start;
+        while from < line.end {
+            // A line of megabytes is read in pieces cut at a space.
+            let mut to = (from + PIECE).min(line.end);
+            while !text.is_char_boundary(to) {
+                to -= 1;
+            }
+            if to < line.end {
+                to = text[from..to]
+                    .rfind(' ')
+                    .filter(|&k| k > 0)
+                    .map_or(to, |k| from + k);
+            }
+            if to <= from {
+                to = line.end;
+            }
+            read_window(text, raws, line, (from, to), style, &mut out);
+            from = to;
         }
     }
     out
@@ -488,6 +514,89 @@ mod tests {
             reading: Reading::new(kind),
             confidence: 1.0,
         }
+    }
+
+    /// The windows read exactly what reading every line whole reads, on the hand-written
+    /// forms and the sample articles.
+    #[test]
+    fn windows_read_what_whole_lines_read() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts =
+            vec![std::fs::read_to_string(dir.join("tests/fixtures/forms.txt")).unwrap_or_default()];
+        let mut paths: Vec<_> = std::fs::read_dir(dir.join("sample_articles"))
+            .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+        paths.sort();
+        for p in paths {
+            texts.push(std::fs::read_to_string(p).unwrap_or_default());
+        }
+        assert!(texts.len() > 2 && texts.iter().all(|t| !t.is_empty()));
+        // The phrase forms, near and far from each other on long lines, and alone on lines.
+        let filler = " trong công tác xây dựng Đảng và chính quyền các cấp của địa phương";
+        let forms = [
+            "hai mươi mốt nghìn không trăm mười một lượt",
+            "một trăm linh năm",
+            "hai nghìn rưỡi",
+            "mở ba lớp",
+            "hai phẩy năm tỷ đồng",
+            "2 chấm 23",
+            "5 nghìn người",
+            "1,2 triệu lượt",
+            "100K",
+            "âm 1,5",
+            "-1200K",
+            "mười lăm phần trăm",
+            "lớp thứ nhất",
+            "thứ mười hai",
+            "là huyện đầu tiên",
+            "ngày 12 tháng 10 năm 2017",
+            "mồng 3 tháng ba",
+            "tháng mười năm 2017",
+            "quý IV/2023",
+            "quý 4 năm 2018",
+            "từ ngày 3 đến ngày 5 tháng 4 năm 2024",
+            "tuần đầu tiên của tháng 9 năm 2017",
+            "01/ 7 /2004",
+            "mười đô la",
+            "USD1,23",
+            "VN$1000",
+            "2 đô la và 23 xen",
+            "1000-2000 đồng",
+            "từ 1000 đồng đến 2000 đồng",
+            "giữa 1,1 và 1,3 đô la",
+            "ít hơn bảy nghìn đồng",
+            "5 tr đồng",
+        ];
+        let mut near = String::new();
+        let mut far = String::new();
+        let mut alone = String::new();
+        for f in forms {
+            near.push_str(f);
+            near.push_str(", ");
+            far.push_str(f);
+            far.push_str(&filler.repeat(3));
+            alone.push_str(f);
+            alone.push('\n');
+        }
+        texts.push(format!("{near}\n{far}\n{alone}- 1.200.000\nkhông\n"));
+        let mut read = 0;
+        for t in texts {
+            let t = crate::text::normalize(&t);
+            let lines = crate::extract::page::lines(&t);
+            let raws = crate::extract::scan::scan(&t);
+            let key = |d: &Draft| (d.start, d.end, d.reading.clone(), d.confidence);
+            let windows: Vec<_> = run(&t, &raws, &lines, Style::Vietnamese)
+                .iter()
+                .map(key)
+                .collect();
+            let whole: Vec<_> = run_whole_lines(&t, &raws, &lines, Style::Vietnamese)
+                .iter()
+                .map(key)
+                .collect();
+            read += whole.len();
+            assert_eq!(windows, whole);
+        }
+        assert!(read > 20, "{read}");
     }
 
     #[test]

@@ -55,6 +55,10 @@ fn sentences(t: &str) -> usize {
 /// A line that is an image itself: its file name (`hoi-nghi-2023.jpg`) or a placeholder
 /// (`[Ảnh]`, `[image]`).
 fn is_image_marker(t: &str) -> bool {
+    // Most lines are sentences: only a word alone or a bracket is looked at closer.
+    if t.contains(' ') && !t.starts_with('[') || t.len() > CAPTION_MAX {
+        return false;
+    }
     let lower = t.to_lowercase();
     let file = !t.contains(' ')
         && [".jpg", ".jpeg", ".png", ".gif", ".webp"]
@@ -66,6 +70,12 @@ fn is_image_marker(t: &str) -> bool {
     )
 }
 
+/// The photo words as they are written (lower case, capitalized, capitals): a line without
+/// one is no caption, and is not lexed.
+const PHOTO_FORMS: [&str; 12] = [
+    "ảnh", "Ảnh", "ẢNH", "hình", "Hình", "HÌNH", "clip", "Clip", "CLIP", "video", "Video", "VIDEO",
+];
+
 /// `ảnh` (photo), `hình` (picture) and the words of a photo credit.
 fn is_photo_word(w: &str) -> bool {
     matches!(w, "ảnh" | "hình" | "clip" | "video")
@@ -74,7 +84,7 @@ fn is_photo_word(w: &str) -> bool {
 /// A caption: it opens with a photo label (`Ảnh: …`, `Ảnh 2: …`, `(Ảnh minh họa)`) or ends
 /// with a photo credit (`… (Ảnh: Minh Anh)`, `… - Ảnh: TTXVN`, `… (Ảnh minh họa)`), and is short.
 fn is_caption(t: &str) -> bool {
-    if t.len() > CAPTION_MAX {
+    if t.len() > CAPTION_MAX || !PHOTO_FORMS.iter().any(|f| t.contains(f)) {
         return false;
     }
     let w = items(t);
@@ -115,11 +125,16 @@ fn is_breadcrumb(t: &str) -> bool {
         return false;
     }
     let seps = [" > ", " » ", " › ", " >> "];
+    let home = ["Trang chủ", "trang chủ", "TRANG CHỦ"]
+        .iter()
+        .any(|h| t.starts_with(h));
+    if !home && !seps.iter().any(|sep| t.contains(sep)) {
+        return false;
+    }
     let mut segments: Vec<&str> = vec![t];
     for sep in seps {
         segments = segments.iter().flat_map(|s| s.split(sep)).collect();
     }
-    let home = fold(t).starts_with("trang chủ");
     if segments.len() < 2 {
         // `Trang chủ / Tin tức / …`
         let parts: Vec<&str> = t.split(" / ").collect();
@@ -185,10 +200,17 @@ fn is_button_word(w: &str) -> bool {
     )
 }
 
+/// Pieces of the clear button words as written (`Chia sẻ`, `In bài`, `Bản in`, `Bình luận`,
+/// `Cỡ chữ`, the networks): a line without one is no share line, and is not lexed.
+const SHARE_FORMS: [&str; 16] = [
+    "sẻ", "SẺ", "bài", "BÀI", "in", "IN", "luận", "LUẬN", "chữ", "CHỮ", "ace", "alo", "witter",
+    "mail", "hare", "rint",
+];
+
 /// A line of buttons: every word is a button word, and one of them is clearly a button
 /// (`chia sẻ`, `in bài`, `bản in`, `bình luận`, a network's name).
 fn is_share_line(t: &str) -> bool {
-    if t.len() > SHARE_MAX {
+    if t.len() > SHARE_MAX || !SHARE_FORMS.iter().any(|f| t.contains(f)) {
         return false;
     }
     let w = items(t);

@@ -317,9 +317,11 @@ pub fn long_date(d: &Digits<'_, '_>) -> Option<Out> {
 /// `d/m` or `d/m/yyyy` date: `--MM-DD` or `YYYY-MM-DD`.
 fn day_before_date(text: &str, raws: &[Raw], i: usize, day: &str) -> Option<String> {
     let next = raws.get(i + 1)?;
+    if next.shape != Shape::Slash {
+        return None;
+    }
     let between = fold(text.get(raws[i].end..next.start)?.trim());
-    if !matches!(between.as_str(), "đến" | "tới" | "-" | "–" | "và") || next.shape != Shape::Slash
-    {
+    if !matches!(between.as_str(), "đến" | "tới" | "-" | "–" | "và") {
         return None;
     }
     let d0: u32 = day.parse().ok()?;

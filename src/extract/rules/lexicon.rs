@@ -379,6 +379,13 @@ pub fn currency_after(words: &[&str]) -> Option<(Currency, usize)> {
     (!blocked).then_some((cur, n))
 }
 
+/// True when the folded word `w` can end a currency written before a number (`$`, `usd`).
+pub fn ends_currency_before(w: &str) -> bool {
+    CURRENCY_BEFORE
+        .iter()
+        .any(|(phrase, _)| phrase[phrase.len() - 1] == w)
+}
+
 /// The currency sign or code ending the folded words `words` (written before the number).
 pub fn currency_before(words: &[&str]) -> Option<(Currency, usize)> {
     let last = *words.last()?;

@@ -267,10 +267,10 @@ fn run_whole_lines(text: &str, raws: &[Raw], lines: &[Line], style: Style) -> Ve
 
 /// Bytes of context a window keeps before its first number or start word: the rules look
 /// back at most three words (`VN $`, `giữa`, `Rs .`).
-const BACK: usize = 48;
+const BACK: usize = 32;
 /// Bytes a window reaches past its last number or start word: the longest phrases
 /// (`từ ngày 3 đến ngày 5 tháng 4 năm 2023`, a counted noun five words on) fit in it.
-const AHEAD: usize = 128;
+const AHEAD: usize = 80;
 /// The longest window read as one stream (a line of megabytes full of numbers is read in
 /// pieces, so the token buffer stays small; a phrase cut in two is the only loss).
 const PIECE: usize = 64 * 1024;

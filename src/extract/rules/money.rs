@@ -44,7 +44,8 @@ fn joined(s: &Stream<'_>, from: usize, to: usize) -> String {
 
 /// The currency written before token `i` (ending at `i - 1`, glued or one space away).
 fn currency_before(s: &Stream<'_>, i: usize) -> Option<(Currency, usize)> {
-    if i == 0 {
+    // Most numbers have no sign or code before them: one look at the word before first.
+    if i == 0 || !lexicon::ends_currency_before(&s.toks[i - 1].f) {
         return None;
     }
     let words: Vec<&str> = s

@@ -28,7 +28,8 @@ pub fn percent(d: &Digits<'_, '_>) -> Option<Out> {
     let p = parse_grouped(d.s, d.ctx.style, true);
     let mut r = reading(Kind::Percent, p.map(|p| p.value));
     r.qualifier = qualifier_before(a).or_else(|| {
-        let pa = words::folded(&words::after(d.text(), pe));
+        // `trở lên` / `trở xuống`: two items are all it reads.
+        let pa = words::folded(&words::after_first(d.text(), pe, 2));
         qualifier_after(&pa, 0)
     });
     r.change = is_change(a, r.qualifier);

@@ -126,9 +126,16 @@ const NOT_UNITS: &[&str] = &[
     "nay", "qua", "tới", "thuộc", "tham", "học", "tổng", "số",
 ];
 
+/// Punctuation that ends a clause (see [`Around::clause_before`]).
+fn ends_clause(s: &str) -> bool {
+    matches!(s, "," | ";" | "." | ":" | "(" | ")")
+}
+
 /// The words around a token, raw and folded.
 pub struct Around<'a> {
     pub(crate) before: Vec<Tok<'a>>,
+    /// Folded back to the start of the clause; before it, as written: every rule reads the
+    /// words before a number as phrases that end at it, and no phrase crosses punctuation.
     pub(crate) bf: Vec<Word<'a>>,
     pub(crate) after: Vec<Tok<'a>>,
     pub(crate) af: Vec<Word<'a>>,
@@ -139,7 +146,21 @@ impl<'a> Around<'a> {
         // Rules look at most a dozen items each way: only those are lexed and folded.
         let before = words::before_last(text, start, 14);
         let after = words::after_first(text, end, 16);
-        let bf = words::folded(&before);
+        let clause = before
+            .iter()
+            .rposition(|t| ends_clause(t.s))
+            .map_or(0, |i| i + 1);
+        let bf = before
+            .iter()
+            .enumerate()
+            .map(|(k, t)| {
+                if k >= clause && t.word {
+                    words::fold_word(t.s)
+                } else {
+                    Word::Borrowed(t.s)
+                }
+            })
+            .collect();
         let af = words::folded(&after);
         Around {
             before,
@@ -159,7 +180,7 @@ impl<'a> Around<'a> {
         let from = self
             .bf
             .iter()
-            .rposition(|w| matches!(&**w, "," | ";" | "." | ":" | "(" | ")"))
+            .rposition(|w| ends_clause(w))
             .map_or(0, |i| i + 1);
         &self.bf[from..]
     }

@@ -101,6 +101,7 @@ pub fn big_article() -> Article {
         text,
         figures,
         unplaced: Vec::new(),
+        computed: Vec::new(),
     }
 }
 

@@ -39,6 +39,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
+mod or_above;
 mod population;
 use population::Group;
 
@@ -789,6 +790,10 @@ struct Filed {
     target: bool,
     year_from_article: bool,
     population: Option<Population>,
+    /// The "or above" indicator of which this figure is one exact level (of a breakdown).
+    exact: Option<String>,
+    /// Who that exact level counts.
+    exact_population: Option<Population>,
 }
 
 /// Sets `reading.indicator`, `indicator_confidence`, `reading.year`, `reading.target`,
@@ -987,12 +992,31 @@ pub fn assign(article: &mut Article, catalogue: &Catalogue) {
                 let pop = pop.unwrap_or(Population::Chung);
                 results[p.index].population = Some(pop);
                 prev_pop = Some(pop);
-            } else if pop.is_some() && g.names_anyone() {
-                prev_pop = pop;
+            } else {
+                if results[p.index].exact.is_some() {
+                    results[p.index].exact_population = Some(pop.unwrap_or(Population::Chung));
+                }
+                if pop.is_some() && g.names_anyone() {
+                    prev_pop = pop;
+                }
             }
         }
     }
 
+    let sents_of = |i: usize| {
+        let (b0, _) = spans[i]?;
+        let s = sents.partition_point(|&(_, e)| e <= b0);
+        (s < sents.len()).then_some(s)
+    };
+    let parts: Vec<or_above::Part> = results
+        .iter()
+        .enumerate()
+        .map(|(i, r)| or_above::Part {
+            exact: r.exact.clone(),
+            population: r.exact_population,
+            sentence: sents_of(i),
+        })
+        .collect();
     for (f, r) in article.figures.iter_mut().zip(results) {
         // What the officer has reviewed stays as they left it.
         let reviewed = f.status.is_reviewed();
@@ -1014,6 +1038,16 @@ pub fn assign(article: &mut Article, catalogue: &Catalogue) {
             f.reading.population = None;
         }
     }
+    // An "or above" share whose breakdown gives every part: offered as a computed fact.
+    or_above::offer(article, catalogue, &parts);
+}
+
+/// Offers again the computed facts of an article as its figures stand now (after the officer
+/// edited one of their parts), leaving the figures as they are; see [`or_above`].
+pub fn offer_computed(article: &mut Article, catalogue: &Catalogue) {
+    let mut again = article.clone();
+    assign(&mut again, catalogue);
+    article.computed = again.computed;
 }
 
 /// The byte span of each figure in the article's text (`None` for offsets out of range).
@@ -1298,7 +1332,7 @@ fn drop_exact_levels(
         }
     }
     for i in drop {
-        results[i].indicator = None;
+        results[i].exact = results[i].indicator.take();
         results[i].confidence = 0.0;
     }
 }

@@ -93,6 +93,7 @@ impl Pipeline {
             note: None,
             figures,
             unplaced: Vec::new(),
+            computed: Vec::new(),
             text: loaded.text,
         };
         self.assign(&mut article);

@@ -1051,7 +1051,16 @@ impl CompareView {
                         v = v.italics();
                     }
                     clicked |= go(ui, v);
-                    ui.label(format!("“{}”", r.text));
+                    if r.computed.is_some() {
+                        // Not written in the article: computed from its breakdown.
+                        ui.label(format!("{} {}", lang.t("tính:", "computed:"), r.text))
+                            .on_hover_text(lang.t(
+                                "Số tính từ các mức của bài, đã được nhận",
+                                "Computed from the article's breakdown, accepted",
+                            ));
+                    } else {
+                        ui.label(format!("“{}”", r.text));
+                    }
                     ui.label(lang.status(r.status));
                     ui.add_sized(
                         [260.0, 18.0],
@@ -1076,6 +1085,18 @@ impl CompareView {
                     // Review in place: confirm, reject, or file under another indicator.
                     ui.horizontal(|ui| {
                         let key = self.keys.get(r.article).copied();
+                        if let Some(id) = r.computed {
+                            // An accepted computed fact: it can only be taken back.
+                            let reject = ui.small_button(lang.t("Loại", "Reject")).on_hover_text(
+                                lang.t("Bỏ số tính này", "Reject this computed fact"),
+                            );
+                            if reject.clicked()
+                                && let Some(k) = key
+                            {
+                                out.push(Command::DecideComputed(k, id, false));
+                            }
+                            return;
+                        }
                         let confirm = ui
                             .small_button(lang.t("Đúng", "OK"))
                             .on_hover_text(lang.t("Xác nhận số này", "Confirm this figure"));
@@ -1300,6 +1321,7 @@ mod tests {
             population: None,
             conflict: false,
             mentions: 1,
+            computed: None,
         }
     }
 

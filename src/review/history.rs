@@ -5,7 +5,7 @@
 //! the size of the workspace.
 
 use super::workspace::Meta;
-use crate::model::{Article, Figure};
+use crate::model::{Article, Computed, Figure};
 
 /// How many undo steps are kept.
 pub const UNDO_LIMIT: usize = 500;
@@ -16,6 +16,7 @@ pub(crate) struct Annotations {
     pub(crate) meta: Meta,
     pub(crate) figures: Vec<Figure>,
     pub(crate) unplaced: Vec<Figure>,
+    pub(crate) computed: Vec<Computed>,
 }
 
 impl Annotations {
@@ -24,6 +25,7 @@ impl Annotations {
             meta: Meta::of(a),
             figures: a.figures.clone(),
             unplaced: a.unplaced.clone(),
+            computed: a.computed.clone(),
         }
     }
 }
@@ -37,6 +39,13 @@ pub(crate) enum Change {
         id: u64,
         before: Option<Box<Figure>>,
         after: Option<Box<Figure>>,
+    },
+    /// The article's computed facts (one accepted or rejected, or offered anew after an edit
+    /// of their parts): a few small items, kept whole.
+    Computed {
+        entry: u64,
+        before: Vec<Computed>,
+        after: Vec<Computed>,
     },
     /// The article's metadata.
     Meta {
@@ -57,6 +66,7 @@ impl Change {
     pub(crate) fn entry(&self) -> u64 {
         match self {
             Change::Figure { entry, .. }
+            | Change::Computed { entry, .. }
             | Change::Meta { entry, .. }
             | Change::All { entry, .. } => *entry,
         }
@@ -77,6 +87,9 @@ impl Change {
                     a.figures.insert(at, (**f).clone());
                 }
             }
+            Change::Computed { before, after, .. } => {
+                a.computed = if forward { after } else { before }.clone();
+            }
             Change::Meta { before, after, .. } => {
                 if forward { after } else { before }.put(a);
             }
@@ -85,6 +98,7 @@ impl Change {
                 t.meta.put(a);
                 a.figures = t.figures.clone();
                 a.unplaced = t.unplaced.clone();
+                a.computed = t.computed.clone();
             }
         }
     }

@@ -1367,3 +1367,43 @@ fn a_web_address_opens_through_the_menu() {
     assert_eq!(a.district.as_deref(), Some("Tân Lạc"));
     assert!(a.figures.iter().any(|f| f.text == "98,5%"));
 }
+
+#[test]
+fn a_computed_fact_is_offered_beside_its_part_and_decided_with_keys_and_buttons() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("krong_pac.txt");
+    std::fs::write(
+        &file,
+        "Huyện Krông Pắc\n\nVề trình độ chuyên môn, cán bộ, công chức cấp huyện có 55,2% trình \
+         độ đại học; 2% trình độ trên đại học.\n",
+    )
+    .expect("write");
+    let chooser = ScriptedChooser::default();
+    let mut h = harness(app(&dir.path().join("data"), &chooser, vec![file]));
+    h.run();
+    let computed = |h: &Harness<'static, SolieuApp>| {
+        h.state()
+            .ws
+            .current_article()
+            .and_then(|a| a.computed.first().cloned())
+            .expect("an offer")
+    };
+    let offer = computed(&h);
+    assert_eq!(offer.status, Status::Extracted);
+    // Selecting its first part shows it as a suggestion, formula and all.
+    h.get_by_role_and_label(Role::Link, "55,2%").click();
+    h.run();
+    assert_eq!(h.state().ws.selected, Some(offer.from[0]));
+    assert!(h.query_by_label_contains("55,2% + 2% = 57,2%").is_some());
+    // C accepts it…
+    h.key_press(egui::Key::C);
+    h.run();
+    assert_eq!(computed(&h).status, Status::Confirmed);
+    // … the button rejects it, and undo takes that back.
+    h.get_by_label("Bỏ số tính").click();
+    h.run();
+    assert_eq!(computed(&h).status, Status::Rejected);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(computed(&h).status, Status::Confirmed);
+}

@@ -4,6 +4,7 @@
 mod bad_inputs;
 mod checks;
 mod compare;
+mod computed;
 mod export;
 mod extract;
 mod gui;

@@ -7,6 +7,8 @@ use std::path::PathBuf;
 
 /// The variable that moves the config folder (tests, several officers on one account).
 pub const CONFIG_DIR_ENV: &str = "SOLIEU_CONFIG_DIR";
+/// The file name of the default workspace in the data folder.
+pub const DEFAULT_WORKSPACE_FILE: &str = "workspace.solieu";
 /// The variable that moves the data folder.
 pub const DATA_DIR_ENV: &str = "SOLIEU_DATA_DIR";
 
@@ -35,7 +37,7 @@ pub fn data_dir() -> Option<PathBuf> {
 
 /// The default workspace in a data folder.
 pub fn default_workspace(data_dir: &std::path::Path) -> PathBuf {
-    data_dir.join(crate::review::store::DEFAULT_FILE)
+    data_dir.join(DEFAULT_WORKSPACE_FILE)
 }
 
 /// The window's settings (language, theme, zoom, recent files) in a data folder.

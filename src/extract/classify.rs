@@ -217,19 +217,6 @@ const ROMAN_ABBREVIATIONS: &[&str] = &[
     "CL", "DL", "XL", "XXL", "MIX", "CIV", "DIV", "MCC",
 ];
 
-/// Words in a sentence that make `đến năm YYYY` a target.
-const TARGET_WORDS: &[&str] = &[
-    "mục tiêu",
-    "phấn đấu",
-    "chỉ tiêu",
-    "kế hoạch",
-    "định hướng",
-    "dự kiến",
-    "sẽ",
-    "tầm nhìn",
-    "đề ra",
-];
-
 const SCALES: &[(&str, f64)] = &[
     ("nghìn", 1e3),
     ("ngàn", 1e3),
@@ -1144,7 +1131,9 @@ fn year_qualifier(ctx: &Ctx<'_>, a: &Around<'_>, year: i32) -> Option<Qualifier>
         return None;
     }
     let sentence = fold(&sentence_around(ctx.text, a));
-    let target = TARGET_WORDS.iter().any(|w| sentence.contains(w))
+    let target = super::rules::lexicon::TARGET_CUES
+        .iter()
+        .any(|w| sentence.contains(w))
         || ctx.published_year.is_some_and(|p| year > p);
     target.then_some(Qualifier::UpTo)
 }

@@ -19,38 +19,9 @@ use crate::text::fold::unmarked;
 use eframe::egui;
 use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot, PlotPoint, Points, Text};
-use serde::{Deserialize, Serialize};
 
 /// Red for conflicts and errors.
 pub const CONFLICT: Color32 = Color32::from_rgb(0xc6, 0x28, 0x28);
-
-/// The central panel's tabs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum Tab {
-    /// "Bài viết": the article text.
-    #[default]
-    Article,
-    /// "So sánh": the comparison across districts.
-    Compare,
-}
-
-impl Tab {
-    /// The tab's label.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Tab::Article => lang.t("Bài viết", "Article"),
-            Tab::Compare => lang.t("So sánh", "Compare"),
-        }
-    }
-
-    /// The tab asked for by `$SOLIEU_START_TAB` (`compare`), for screenshots and demos.
-    pub fn from_env() -> Tab {
-        match std::env::var("SOLIEU_START_TAB").as_deref() {
-            Ok("compare") | Ok("so-sanh") => Tab::Compare,
-            _ => Tab::Article,
-        }
-    }
-}
 
 // ---- pure layout ---------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ use crate::review::{self, Edit, Entry, Meta, Workspace};
 use eframe::egui;
 use egui::{Color32, RichText, TextEdit, Ui};
 
-const ERROR: Color32 = Color32::from_rgb(0xc6, 0x28, 0x28);
+use super::palette::ERROR;
 
 /// Drafts of the selected figure's fields.
 #[derive(Debug, Default, Clone)]

@@ -9,7 +9,8 @@
 //! - [`article_view`], [`editor`], [`sidebar`], [`compare_view`]: one small view type per
 //!   panel (the comparison tab: chart, table, overview, cross-checks).
 //! - [`files`]: file choosing behind a trait (rfd on a thread; scripted in tests).
-//! - [`fonts`], [`i18n`]: the bundled fonts and the two interface languages.
+//! - [`fonts`], [`i18n`], [`palette`]: the bundled fonts, the two interface languages, the
+//!   colours of messages.
 //!
 //! What the officer reviews lives in [`crate::review`] (no UI there): the workspace, undo, the
 //! store and its writer thread, the one-writer lock. The window opens one workspace file (the
@@ -26,6 +27,7 @@ pub mod editor;
 pub mod files;
 pub mod fonts;
 pub mod i18n;
+pub mod palette;
 pub mod sidebar;
 
 use std::path::PathBuf;

@@ -157,12 +157,12 @@ impl Sidebar {
                     a.figures.len(),
                     lang.t("đã duyệt", "reviewed")
                 ),
-                (!a.unplaced.is_empty()).then_some(super::app::WARN),
+                (!a.unplaced.is_empty()).then_some(super::palette::WARN),
             ),
             None => (
                 format!("{} {}", lang.t("Lỗi:", "Error:"), e.file_name()),
                 lang.load_error(e.error.as_deref().unwrap_or("")),
-                Some(super::app::ERROR),
+                Some(super::palette::ERROR),
             ),
         };
         let width = ui.available_width();

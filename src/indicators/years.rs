@@ -14,19 +14,6 @@ use crate::model::Article;
 use crate::text::sentences;
 use std::sync::LazyLock;
 
-/// Words that make a figure a target, not an achieved value (`phấn đấu đến năm 2025 có …`).
-const TARGET_CUES: &[&str] = &[
-    "mục tiêu",
-    "phấn đấu",
-    "dự kiến",
-    "định hướng",
-    "chỉ tiêu đến",
-    "đề ra đến",
-    "kế hoạch đến",
-    "sẽ có",
-    "sẽ đạt",
-];
-
 /// The year of the article as the text gives it: its dateline, else the year it reports on
 /// (an anniversary counted from a founding year, `gần 3 năm, từ 2015 đến nay`, the latest
 /// past year it names). Facts with no year of their own take it.
@@ -333,7 +320,9 @@ impl YearContext {
             return (self.article_year, false, true);
         };
         let sentence = fold(text.get(ss..b0).unwrap_or(""));
-        let cue = TARGET_CUES.iter().any(|c| sentence.contains(c));
+        let cue = crate::extract::rules::lexicon::TARGET_CUES
+            .iter()
+            .any(|c| sentence.contains(c));
         let from = self.mentions.partition_point(|m| m.start < ss);
         let in_sentence: Vec<&YearMention> = self.mentions[from..]
             .iter()

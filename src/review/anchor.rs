@@ -5,7 +5,7 @@
 //! district portal that fixes a typo above a figure moves every offset after it.
 
 use super::history::Annotations;
-use super::workspace::Meta;
+use super::history::Meta;
 use crate::load;
 use crate::model::{Article, Computed, Figure};
 use crate::pipeline::Pipeline;

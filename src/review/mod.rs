@@ -20,6 +20,7 @@ pub mod typed;
 pub mod workspace;
 
 pub use anchor::{carry_over, reanchor};
+pub use history::Meta;
 pub use history::UNDO_LIMIT;
 pub use typed::{check_date, guess_reading, parse_date};
-pub use workspace::{Edit, Entry, ImportReport, Meta, OpenReport, Pending, SavedEntry, Workspace};
+pub use workspace::{Edit, Entry, ImportReport, OpenReport, Pending, SavedEntry, Workspace};

@@ -205,6 +205,8 @@ pub fn assign(article: &mut Article, catalogue: &Catalogue) {
         let mut or_above = vec![false; placed.len()];
         let mut sent_down = vec![false; placed.len()];
         let mut sent_up = vec![false; placed.len()];
+        // The words on the figure's own side: before it after a copula, else after it.
+        let mut own_side: Vec<String> = vec![String::new(); placed.len()];
         for (k, p) in placed.iter().enumerate() {
             let f = &article.figures[p.index];
             let c = cls
@@ -242,6 +244,7 @@ pub fn assign(article: &mut Article, catalogue: &Catalogue) {
             let group = noun_phrase_group(&scope, next_clause_head, &cl_words);
             groups.push(group);
             let stretch = stretch_words(&scope);
+            own_side[k] = own_side_words(&scope);
             or_above[k] = OR_ABOVE_CUES.iter().any(|c| stretch.contains(c.as_str()));
             sent_down[k] = SENT_DOWN_CUES.iter().any(|c| stretch.contains(c.as_str()));
             sent_up[k] = SENT_UP_CUES.iter().any(|c| stretch.contains(c.as_str()));
@@ -297,6 +300,17 @@ pub fn assign(article: &mut Article, catalogue: &Catalogue) {
                 results[cur.index].indicator = results[prev.index].indicator.clone();
                 results[cur.index].confidence =
                     (results[prev.index].confidence * 0.8).max(MIN_CONFIDENCE);
+            }
+        }
+        // "trung cấp LLCT chiếm 71%, cao cấp chiếm 9%": a bare rung of the list's ladder.
+        for (k, p) in placed.iter().enumerate() {
+            if own_hit[p.index] {
+                continue;
+            }
+            if let Some(id) = results[p.index].indicator.as_deref()
+                && let Some(rung) = named_rung(catalogue, id, &own_side[k])
+            {
+                results[p.index].indicator = Some(rung);
             }
         }
         drop_exact_levels(article, catalogue, &placed, &or_above, &mut results);
@@ -477,6 +491,43 @@ fn stretch_words(scope: &Scope<'_>) -> String {
         .map(|w| w.s.as_str())
         .collect();
     format!(" {} ", ws.join(" "))
+}
+
+/// The folded words on the figure's own side of its stretch: those before it when a copula
+/// or a label precedes it (`cao cấp chiếm 9%`, `thạc sĩ 8,2%,`), else those after it.
+fn own_side_words(scope: &Scope<'_>) -> String {
+    let before = copula_before(scope) || label_before(scope);
+    let ws: Vec<&str> = scope
+        .words
+        .iter()
+        .filter(|w| {
+            if before {
+                w.start >= scope.prev_end && w.end <= scope.fig.0
+            } else {
+                w.start >= scope.fig.1 && w.end <= scope.next_start
+            }
+        })
+        .map(|w| w.s.as_str())
+        .collect();
+    format!(" {} ", ws.join(" "))
+}
+
+/// The rung of `id`'s ladder that `side` names by a bare rung name (the longest that fits:
+/// `sau đại học` before `đại học`), when it is another rung than `id`'s own.
+fn named_rung(catalogue: &Catalogue, id: &str, side: &str) -> Option<String> {
+    let family = catalogue.get(id)?.level_family.clone()?;
+    let (_, rung) = catalogue
+        .indicators()
+        .iter()
+        .filter(|i| i.level_family.as_deref() == Some(family.as_str()))
+        .flat_map(|i| {
+            i.level_words
+                .iter()
+                .map(move |w| (phrase_words(w).join(" "), i))
+        })
+        .filter(|(w, _)| !w.is_empty() && side.contains(&format!(" {w} ")))
+        .max_by_key(|(w, _)| w.len())?;
+    (rung.id != id).then(|| rung.id.clone())
 }
 
 /// Verbs and function words that end the noun phrase after a figure: `85% cán bộ … cấp xã |
@@ -762,6 +813,26 @@ fn copula_before(scope: &Scope<'_>) -> bool {
     listed(&COPULA_SET, last) || listed(&COPULA_SET, &two)
 }
 
+/// A list of labelled values (`đại học 70,5%, thạc sĩ 8,2%`): a catalogue phrase ends right
+/// before the figure (spaces or a colon between), and the figure ends its item (a comma, a
+/// semicolon or the end of its stretch follows). The label is the figure's own.
+fn label_before(scope: &Scope<'_>) -> bool {
+    let after = scope.text.get(scope.fig.1..scope.next_start).unwrap_or("");
+    let ends_item =
+        after.trim_start().is_empty() || after.trim_start().starts_with([',', ';', '.', ')']);
+    ends_item
+        && scope.hits.iter().any(|h| {
+            let he = scope.words[h.last].end;
+            let hs = scope.words[h.first].start;
+            hs >= scope.prev_end
+                && he <= scope.fig.0
+                && scope
+                    .text
+                    .get(he..scope.fig.0)
+                    .is_some_and(|g| g.chars().all(|c| c.is_whitespace() || c == ':'))
+        })
+}
+
 /// The best indicator for a figure and its confidence, if clear enough.
 fn score(catalogue: &Catalogue, scope: &Scope<'_>) -> Scored {
     let mut out = Scored {
@@ -839,7 +910,7 @@ fn best_indicator(
         let (hs, he) = (scope.words[h.first].start, scope.words[h.last].end);
         hs >= scope.prev_end && he <= scope.fig.0
     });
-    let backward_first = copula_before(scope) && (!colon || named_before);
+    let backward_first = (copula_before(scope) && (!colon || named_before)) || label_before(scope);
     let (w_fwd, w_bwd) = if backward_first {
         (0.45, 1.0)
     } else {

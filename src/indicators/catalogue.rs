@@ -92,6 +92,11 @@ pub struct Indicator {
     /// The rank on the ladder (1 = lowest).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub level_rank: u8,
+    /// The names of this rung of the ladder (`cao cấp` for advanced political theory): in a
+    /// list that names the measure once (`trung cấp LLCT chiếm 71%, cao cấp chiếm 9%`), a bare
+    /// rung name files its figure under this rung of the measure the list is about.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub level_words: Vec<String>,
     /// Phrases the officer taught by filing figures (learned from corrections); they count
     /// like `phrases` and can be removed one by one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -119,6 +124,7 @@ impl Indicator {
             decisive: Vec::new(),
             level_family: None,
             level_rank: 0,
+            level_words: Vec::new(),
             learned: Vec::new(),
         }
     }

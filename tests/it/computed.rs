@@ -4,24 +4,14 @@
 
 use solieu::compare::table;
 use solieu::indicators::{Catalogue, assign};
-use solieu::load::LoadedText;
 use solieu::model::{Article, Computed, Document, Population, Qualifier, Status};
 use solieu::pipeline::Pipeline;
 use solieu::review::Workspace;
 use std::path::PathBuf;
 
-/// An article read from `text` through the whole pipeline (extractor and assignment).
+/// An article of Krông Pắc dated 2022-05-10, read through the whole pipeline.
 fn read(text: &str) -> Article {
-    let loaded = LoadedText {
-        text: text.to_string(),
-        encoding: "utf-8".into(),
-        ..Default::default()
-    };
-    let mut a = Pipeline::builtin().analyze("huyen.txt", loaded);
-    a.district = Some("Krông Pắc".into());
-    a.published = Some("2022-05-10".into());
-    assign(&mut a, &Catalogue::builtin());
-    a
+    crate::util::read_text(text, "Krông Pắc", Some("2022-05-10"))
 }
 
 fn indicator_of<'a>(a: &'a Article, text: &str) -> Option<&'a str> {

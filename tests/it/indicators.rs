@@ -1460,3 +1460,152 @@ fn workspace_learns_dedups_and_follows_the_article_date() {
     .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(year_of(&ws), Some(2023));
 }
+
+// ----- portal-style articles read whole (extractor and assignment), one per rule ---------------
+
+use crate::util::read_text;
+
+/// What a figure is filed as: (indicator, population, year, target).
+type Fact<'a> = (Option<&'a str>, Option<Population>, Option<i32>, bool);
+
+fn fact<'a>(a: &'a Article, text: &str, occ: usize) -> Fact<'a> {
+    let f = fig(a, text, occ);
+    (
+        f.reading.indicator.as_deref(),
+        f.reading.population,
+        f.reading.year,
+        f.reading.target,
+    )
+}
+
+#[test]
+fn a_report_of_yen_thanh_or_above_exact_changes_totals_targets() {
+    let a = read_text(
+        "Huyện Yên Thành nâng cao chất lượng đội ngũ cán bộ cơ sở\n\n\
+         Yên Thành (Nghệ An) - Ngày 15/3/2023, Huyện ủy Yên Thành tổ chức hội nghị sơ kết công \
+         tác cán bộ.\n\n\
+         Theo báo cáo, đến nay toàn huyện có 96,8% cán bộ, công chức cấp xã đạt chuẩn về trình \
+         độ chuyên môn; 89,5% có trình độ lý luận chính trị từ trung cấp trở lên.\n\n\
+         Về trình độ chuyên môn của đội ngũ cán bộ chủ chốt cấp huyện: 82,4% đại học, 17,6% sau \
+         đại học.\n\n\
+         So với năm 2020, tỷ lệ cán bộ cấp xã có trình độ đại học tăng 12,5%; sau đại học tăng \
+         1,2%.\n\n\
+         Trong tổng số 512 cán bộ, công chức cấp xã, có 398 người có trình độ đại học.\n\n\
+         Mục tiêu đến năm 2025, 100% cán bộ, công chức cấp xã đạt chuẩn chuyên môn.\n",
+        "Yên Thành",
+        Some("2023-03-15"),
+    );
+    let xa = Some(Population::Xa);
+    assert_eq!(
+        fact(&a, "96,8%", 0),
+        (Some("standard_professional"), xa, Some(2023), false)
+    );
+    // "từ trung cấp trở lên": the or-above share itself.
+    assert_eq!(
+        fact(&a, "89,5%", 0),
+        (Some("llct_intermediate_share"), xa, Some(2023), false)
+    );
+    // A breakdown of leaders: the exact level is no fact, the top level is; their sum is
+    // offered as computed.
+    assert_eq!(fact(&a, "82,4%", 0).0, None);
+    assert_eq!(
+        fact(&a, "17,6%", 0),
+        (
+            Some("degree_postgraduate"),
+            Some(Population::LanhDao),
+            Some(2023),
+            false
+        )
+    );
+    assert_eq!(a.computed.len(), 1, "{:?}", a.computed);
+    assert_eq!(a.computed[0].formula, "82,4% + 17,6% = 100%");
+    // Changes against a baseline year, the verb repeated or not.
+    assert_eq!(fact(&a, "12,5%", 0).0, None);
+    assert_eq!(fact(&a, "1,2%", 0).0, None);
+    // The total of a population and a count of holders of a share's level.
+    assert_eq!(fact(&a, "512", 0).0, None);
+    assert_eq!(fact(&a, "398", 0).0, None);
+    // A target, dated by its deadline.
+    assert_eq!(
+        fact(&a, "100%", 0),
+        (Some("standard_professional"), xa, Some(2025), true)
+    );
+}
+
+#[test]
+fn a_closing_ceremony_at_cam_xuyen_topic_grades_and_founding_year() {
+    let a = read_text(
+        "Bế giảng lớp Trung cấp lý luận chính trị - hành chính khóa 12 tại huyện Cẩm Xuyên\n\n\
+         Sáng 20/6/2022, Trung tâm Chính trị huyện Cẩm Xuyên tổ chức bế giảng lớp Trung cấp lý \
+         luận chính trị - hành chính khóa 12, hệ không tập trung.\n\n\
+         Lớp học có 68 học viên là cán bộ, công chức cấp xã và cán bộ các phòng, ban của huyện. \
+         Kết quả có 12 học viên đạt loại giỏi, 50 học viên đạt loại khá.\n\n\
+         Trung tâm được thành lập năm 2007, đến nay đã mở 45 lớp với hơn 5.200 lượt học viên.\n",
+        "Cẩm Xuyên",
+        Some("2022-06-20"),
+    );
+    // The headline names the class: its learners.
+    assert_eq!(
+        fact(&a, "68", 0),
+        (
+            Some("learners_llct_intermediate"),
+            Some(Population::HocVien),
+            Some(2022),
+            false
+        )
+    );
+    // Grades of the class are no class size.
+    assert_eq!(fact(&a, "12", 0).0, None);
+    assert_eq!(fact(&a, "50", 0).0, None);
+    // Since the founding year, up to now: the article's year, never 2007.
+    assert_eq!(fact(&a, "45", 0).0, Some("training_classes"));
+    assert_eq!(fact(&a, "45", 0).2, Some(2022));
+    assert_eq!(fact(&a, "5.200", 0).0, Some("training_attendances"));
+    assert_eq!(fact(&a, "5.200", 0).2, Some(2022));
+}
+
+#[test]
+fn a_list_names_the_measure_once_then_bare_rungs() {
+    let a = read_text(
+        "Thị xã Hương Trà: kết quả đào tạo, bồi dưỡng cán bộ năm 2021\n\n\
+         Đội ngũ cán bộ, công chức cấp xã có trình độ trung cấp lý luận chính trị chiếm 71%, \
+         cao cấp chiếm 9%.\n\n\
+         Cán bộ chủ chốt cấp huyện có 45% trình độ trung cấp lý luận chính trị, 40% cao cấp.\n\n\
+         Đối với cán bộ lãnh đạo, quản lý cấp thị xã, 100% có trình độ đại học trở lên, trong \
+         đó 38% có trình độ thạc sĩ.\n",
+        "Hương Trà",
+        Some("2021-12-20"),
+    );
+    // "cao cấp chiếm 9%" after "trung cấp lý luận chính trị chiếm 71%": the advanced rung.
+    assert_eq!(fact(&a, "9%", 0).0, Some("llct_advanced_share"));
+    assert_eq!(
+        fact(&a, "71%", 0).0,
+        None,
+        "an exact level of the breakdown"
+    );
+    assert_eq!(fact(&a, "40%", 0).0, Some("llct_advanced_share"));
+    assert_eq!(fact(&a, "45%", 0).0, None);
+    let formulas: Vec<&str> = a.computed.iter().map(|c| c.formula.as_str()).collect();
+    assert_eq!(formulas, ["71% + 9% = 80%", "45% + 40% = 85%"]);
+    // "… trở lên, trong đó 38% thạc sĩ": or-above share and its part; nothing computed.
+    assert_eq!(fact(&a, "100%", 0).0, Some("degree_university"));
+    assert_eq!(fact(&a, "38%", 0).0, Some("degree_postgraduate"));
+}
+
+#[test]
+fn labelled_values_take_the_label_before_them() {
+    let a = read_text(
+        "Huyện Đức Thọ\n\n\
+         Về chuyên môn của công chức cấp xã: đại học 70,5%, thạc sĩ 8,2%.\n\n\
+         Về lý luận chính trị của cán bộ chủ chốt: trung cấp lý luận chính trị 60%; cao cấp lý \
+         luận chính trị 25%.\n",
+        "Đức Thọ",
+        Some("2023-01-05"),
+    );
+    assert_eq!(fact(&a, "70,5%", 0).0, None, "đại học: an exact level");
+    assert_eq!(fact(&a, "8,2%", 0).0, Some("degree_postgraduate"));
+    assert_eq!(fact(&a, "60%", 0).0, None);
+    assert_eq!(fact(&a, "25%", 0).0, Some("llct_advanced_share"));
+    let formulas: Vec<&str> = a.computed.iter().map(|c| c.formula.as_str()).collect();
+    assert_eq!(formulas, ["70,5% + 8,2% = 78,7%", "60% + 25% = 85%"]);
+}

@@ -207,16 +207,26 @@ pub fn assign(article: &mut Article, catalogue: &Catalogue) {
         let mut sent_up = vec![false; placed.len()];
         // The words on the figure's own side: before it after a copula, else after it.
         let mut own_side: Vec<String> = vec![String::new(); placed.len()];
+        let mut prev_ends: Vec<usize> = Vec::with_capacity(placed.len());
         for (k, p) in placed.iter().enumerate() {
             let f = &article.figures[p.index];
             let c = cls
                 .partition_point(|&(_, e)| e < p.start)
                 .min(cls.len() - 1);
-            let prev_end = placed[..k]
+            let prev = placed[..k]
                 .iter()
-                .rev()
-                .find(|q| q.end <= p.start && q.start >= cls[c].0)
-                .map_or(cls[c].0, |q| q.end);
+                .rposition(|q| q.end <= p.start && q.start >= cls[c].0);
+            let mut prev_end = prev.map_or(cls[c].0, |j| placed[j].end);
+            // "Số cán bộ có trình độ cao cấp LLCT là 156 người, chiếm 11%": the share of the
+            // count before it measures what that count's words name.
+            if let Some(j) = prev
+                && f.reading.kind == Kind::Percent
+                && article.figures[placed[j].index].reading.kind == Kind::Count
+                && share_of_previous(text.get(placed[j].end..p.start).unwrap_or(""))
+            {
+                prev_end = prev_ends[j];
+            }
+            prev_ends.push(prev_end);
             let next_start = placed[k + 1..]
                 .iter()
                 .find(|q| q.start >= p.end && q.end <= cls[c].1)
@@ -491,6 +501,17 @@ fn stretch_words(scope: &Scope<'_>) -> String {
         .map(|w| w.s.as_str())
         .collect();
     format!(" {} ", ws.join(" "))
+}
+
+/// The gap between a count and a percent reads `<its noun>, chiếm`: the percent is the share
+/// the count makes of its population.
+fn share_of_previous(gap: &str) -> bool {
+    let g = fold(gap);
+    let ws: Vec<&str> = g
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    ws.len() <= 4 && ws.last() == Some(&"chiếm")
 }
 
 /// The folded words on the figure's own side of its stretch: those before it when a copula
@@ -965,6 +986,23 @@ fn best_indicator(
                 let v = role_w * region_w * near(d) + adjacent * role_w;
                 add(pat.indicator, v, &mut best, &mut extra);
             }
+        }
+    }
+    // "có trình độ cao cấp lý luận chính trị": an excluding phrase right before a phrase of
+    // the same indicator rules it out however far the figure is (holders, not learners).
+    for e in scope.hits {
+        let pe = &catalogue.matcher.patterns[e.pattern];
+        if pe.role != Role::Exclude
+            || ws[e.first].start < scope.prev_end
+            || ws[e.last].end > scope.next_start
+        {
+            continue;
+        }
+        if scope.hits.iter().any(|h| {
+            let ph = &catalogue.matcher.patterns[h.pattern];
+            ph.indicator == pe.indicator && ph.role == Role::Strong && h.first == e.last + 1
+        }) {
+            excluded[pe.indicator] = true;
         }
     }
     let own_found = best.iter().zip(&eligible).any(|(&b, &e)| e && b >= 0.3);

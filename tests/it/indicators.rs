@@ -1609,3 +1609,43 @@ fn labelled_values_take_the_label_before_them() {
     let formulas: Vec<&str> = a.computed.iter().map(|c| c.formula.as_str()).collect();
     assert_eq!(formulas, ["70,5% + 8,2% = 78,7%", "60% + 25% = 85%"]);
 }
+
+#[test]
+fn holders_of_a_level_and_the_share_they_make() {
+    let a = read_text(
+        "Quận Hoàng Mai tổng kết công tác đào tạo, bồi dưỡng cán bộ\n\n\
+         Tính đến tháng 12/2021, quận có 1.423 cán bộ, công chức, viên chức. Trong đó, 92,3% có \
+         trình độ đại học trở lên; 12,1% có trình độ thạc sĩ.\n\n\
+         Số cán bộ có trình độ cao cấp lý luận chính trị là 156 người, chiếm 11%.\n\n\
+         Từ năm 2015 đến nay, quận đã tổ chức 86 lớp bồi dưỡng với hơn 9.000 lượt người tham \
+         gia.\n",
+        "Hoàng Mai",
+        Some("2021-12-28"),
+    );
+    // The population's total, then shares of it.
+    assert_eq!(fact(&a, "1.423", 0).0, None);
+    assert_eq!(fact(&a, "92,3%", 0).0, Some("degree_university"));
+    assert_eq!(fact(&a, "12,1%", 0).0, Some("degree_postgraduate"));
+    // "có trình độ cao cấp LLCT là 156 người": holders, not learners of a class …
+    assert_eq!(fact(&a, "156", 0).0, None);
+    // … and "chiếm 11%" is the share they make: the level's share.
+    assert_eq!(
+        fact(&a, "11%", 0),
+        (
+            Some("llct_advanced_share"),
+            Some(Population::Chung),
+            Some(2021),
+            false
+        )
+    );
+    // "Từ năm 2015 đến nay": the article's year, not 2015.
+    assert_eq!(
+        fact(&a, "86", 0),
+        (
+            Some("training_classes"),
+            Some(Population::Chung),
+            Some(2021),
+            false
+        )
+    );
+}

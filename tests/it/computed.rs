@@ -317,3 +317,38 @@ fn round_trip_through_json_csv_and_the_workbook() {
         "{cells:?}"
     );
 }
+
+#[test]
+fn decisions_survive_a_changed_file() {
+    let mut old = read(DEGREES);
+    old.computed[0].status = Status::Rejected;
+    // The portal fixed a typo above the sentence: every offset moved.
+    let fresh = read(&format!("Tin tổng hợp.\n\n{DEGREES}"));
+    let (a, lost) = solieu::review::carry_over(old.clone(), fresh.clone());
+    assert_eq!(lost, 0);
+    // The parts are placed again, so the rejection holds: no new offer beside it.
+    assert_eq!(a.computed.len(), 1, "{:?}", a.computed);
+    assert_eq!(a.computed[0].status, Status::Rejected);
+    let c = &a.computed[0];
+    assert!(
+        c.from
+            .iter()
+            .all(|id| a.figures.iter().any(|f| f.id == *id))
+    );
+    // The same with reviewed parts.
+    for f in &mut old.figures {
+        f.status = Status::Confirmed;
+    }
+    let (a, lost) = solieu::review::carry_over(old.clone(), fresh);
+    assert_eq!(lost, 0);
+    assert_eq!(a.computed.len(), 1, "{:?}", a.computed);
+    assert_eq!(a.computed[0].status, Status::Rejected);
+    assert_eq!(a.computed[0].from, old.computed[0].from);
+    // Ids stay unique across figures and computed facts.
+    let mut ids: Vec<u64> = a.figures.iter().map(|f| f.id).collect();
+    ids.extend(a.computed.iter().map(|c| c.id));
+    let n = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), n);
+}

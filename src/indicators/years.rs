@@ -52,6 +52,8 @@ struct YearMention {
     pub(super) founding: bool,
     /// `từ 2015 đến nay`: the start year (the mention itself stands for the article's year).
     pub(super) since: Option<i32>,
+    /// `khóa học 2021 - 2023`: the course's start year, the year of its facts.
+    pub(super) course_start: Option<i32>,
     /// Byte start of its sentence.
     pub(super) sentence: usize,
 }
@@ -216,6 +218,7 @@ impl YearContext {
                     term,
                     founding,
                     since: None,
+                    course_start: (prev(1) == Some("học") && prev(2) == Some("khóa")).then_some(y),
                     sentence: s,
                 };
                 if joined && let Some(y2) = ws.get(j).and_then(|w| as_year(&w.s)) {
@@ -345,6 +348,16 @@ impl YearContext {
             .filter(|m| m.start >= b1)
             .filter(|m| !text.get(b1..m.start).unwrap_or("").contains(';'))
             .min_by_key(|m| m.start);
+        // "Khóa học 2021 - 2023, lớp … có 52 học viên": a course's facts are of its start year.
+        let course = self.mentions[from..]
+            .iter()
+            .take_while(|m| m.start < se)
+            .find_map(|m| m.course_start);
+        if before.or(after).is_none()
+            && let Some(y) = course
+        {
+            return (Some(y), cue, false);
+        }
         let chosen = before.or(after);
         let deadline_target = chosen.is_some_and(|m| {
             m.deadline && m.year.zip(self.article_year).is_none_or(|(y, a)| y > a)

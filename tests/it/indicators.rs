@@ -1649,3 +1649,51 @@ fn holders_of_a_level_and_the_share_they_make() {
         )
     );
 }
+
+#[test]
+fn tien_du_years_of_targets_periods_and_courses() {
+    let a = read_text(
+        "Huyện Tiên Du: Nâng cao chất lượng cán bộ\n\n\
+         Năm 2021, tỷ lệ cán bộ, công chức cấp xã có trình độ chuyên môn đại học đạt 78,6%, \
+         tăng 6,4% so với năm 2019.\n\n\
+         Phấn đấu đến năm 2025, 95% cán bộ, công chức cấp xã có trình độ đại học trở lên; 100% \
+         cán bộ chủ chốt cấp xã có trình độ trung cấp lý luận chính trị trở lên.\n\n\
+         Năm 2022, huyện dự kiến mở 6 lớp bồi dưỡng cho 420 lượt cán bộ.\n\n\
+         Giai đoạn 2020 - 2025, huyện có 35 cán bộ được đào tạo thạc sĩ.\n\n\
+         Khóa học 2021 - 2023, lớp cao cấp lý luận chính trị có 52 học viên.\n",
+        "Tiên Du",
+        Some("2022-08-10"),
+    );
+    let xa = Some(Population::Xa);
+    assert_eq!(
+        fact(&a, "78,6%", 0),
+        (Some("degree_university"), xa, Some(2021), false)
+    );
+    // A change against 2019 is no level, and 2019 dates nothing.
+    assert_eq!(fact(&a, "6,4%", 0).0, None);
+    // "Phấn đấu đến năm 2025": both items of the list are targets of 2025.
+    assert_eq!(
+        fact(&a, "95%", 0),
+        (Some("degree_university"), xa, Some(2025), true)
+    );
+    assert_eq!(
+        fact(&a, "100%", 0),
+        (Some("llct_intermediate_share"), xa, Some(2025), true)
+    );
+    // "dự kiến": planned, not achieved.
+    assert_eq!(fact(&a, "6", 0).0, Some("training_classes"));
+    assert!(fact(&a, "6", 0).3);
+    assert!(fact(&a, "420", 0).3);
+    // A period's facts are of its end year; a course's of its start year.
+    assert_eq!(fact(&a, "35", 0).0, Some("learners_postgraduate"));
+    assert_eq!(fact(&a, "35", 0).2, Some(2025));
+    assert_eq!(
+        fact(&a, "52", 0),
+        (
+            Some("learners_llct_advanced"),
+            Some(Population::HocVien),
+            Some(2021),
+            false
+        )
+    );
+}

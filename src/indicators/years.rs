@@ -52,7 +52,7 @@ struct YearMention {
     pub(super) founding: bool,
     /// `từ 2015 đến nay`: the start year (the mention itself stands for the article's year).
     pub(super) since: Option<i32>,
-    /// `khóa học 2021 - 2023`: the course's start year, the year of its facts.
+    /// `khóa học 2021 - 2023`, `năm học 2018 - 2019`: the start year, the year of its facts.
     pub(super) course_start: Option<i32>,
     /// Byte start of its sentence.
     pub(super) sentence: usize,
@@ -218,7 +218,9 @@ impl YearContext {
                     term,
                     founding,
                     since: None,
-                    course_start: (prev(1) == Some("học") && prev(2) == Some("khóa")).then_some(y),
+                    course_start: (prev(1) == Some("học")
+                        && matches!(prev(2), Some("khóa" | "năm")))
+                    .then_some(y),
                     sentence: s,
                 };
                 if joined && let Some(y2) = ws.get(j).and_then(|w| as_year(&w.s)) {
@@ -271,10 +273,15 @@ impl YearContext {
             .max();
         // An anniversary (`Kỷ niệm 15 năm thành lập`, founded `cuối năm 2003`) or a stretch
         // counted from a start (`Trong gần 3 năm, từ 2015 đến nay`) dates the article.
+        // (`25 năm thành lập (1994 - 2019)`: a range's start is the founding.)
         let founded = mentions
             .iter()
             .filter(|m| m.founding && !m.deadline)
-            .filter_map(|m| m.year)
+            .filter_map(|m| {
+                text.get(m.start..m.start + 4)
+                    .and_then(|s| s.parse::<i32>().ok())
+                    .or(m.year)
+            })
             .min();
         let anniversary = founded.and_then(|y| {
             durations

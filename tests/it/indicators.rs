@@ -1697,3 +1697,22 @@ fn tien_du_years_of_targets_periods_and_courses() {
         )
     );
 }
+
+#[test]
+fn sam_son_anniversary_dates_an_undated_article_and_a_school_year_its_start() {
+    let a = read_text(
+        "Thành phố Sầm Sơn: 25 năm xây dựng và phát triển\n\n\
+         Sau 25 năm thành lập (1994 - 2019), thành phố có 98% cán bộ, công chức phường, xã đạt \
+         chuẩn.\n\n\
+         Năm học 2018 - 2019, Trung tâm đã mở 12 lớp với 850 học viên.\n",
+        "Sầm Sơn",
+        None,
+    );
+    // No dateline: 25 years after the founding in 1994 (a range's start), never 1994 itself.
+    assert_eq!(article_year(&a), Some(2019));
+    assert_eq!(fact(&a, "98%", 0).0, Some("standard_met"));
+    assert_eq!(fact(&a, "98%", 0).2, Some(2019));
+    // A school year's facts are of its start.
+    assert_eq!(fact(&a, "12", 0).0, Some("training_classes"));
+    assert_eq!(fact(&a, "12", 0).2, Some(2018));
+}

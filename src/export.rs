@@ -171,8 +171,9 @@ pub fn validate_figures(art: &Article) -> Result<(), ImportError> {
     Ok(())
 }
 
-/// The CSV header, one column per field an officer compiles.
-pub const CSV_HEADER: [&str; 15] = [
+/// The CSV header, one column per field an officer compiles; `place` is the figure's unit
+/// (its own in an article about several units, else the article's district).
+pub const CSV_HEADER: [&str; 16] = [
     "article",
     "district",
     "province",
@@ -188,6 +189,7 @@ pub const CSV_HEADER: [&str; 15] = [
     "status",
     "note",
     "context",
+    "place",
 ];
 
 /// Writes one CSV row per figure (rejected ones included, with their status), UTF-8 with BOM
@@ -208,7 +210,7 @@ pub fn to_csv(articles: &[Article]) -> Vec<u8> {
     out
 }
 
-fn csv_row(a: &Article, f: &Figure) -> [String; 15] {
+fn csv_row(a: &Article, f: &Figure) -> [String; 16] {
     let r = &f.reading;
     let opt = |s: &Option<String>| s.clone().unwrap_or_default();
     [
@@ -231,6 +233,8 @@ fn csv_row(a: &Article, f: &Figure) -> [String; 15] {
         f.status.as_str().to_string(),
         opt(&f.note),
         f.context.clone(),
+        // The figure's own unit in an article about several; else the article's district.
+        opt(&f.place.clone().or_else(|| a.district.clone())),
     ]
 }
 

@@ -93,6 +93,7 @@ impl Pipeline {
             note: None,
             figures,
             unplaced: Vec::new(),
+            full_text: info.full_text,
             text: loaded.text,
         };
         self.assign(&mut article);

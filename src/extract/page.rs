@@ -2,6 +2,7 @@
 //! and the publication date.
 
 use super::words::{fold, is_all_caps, is_capitalized, lex};
+use crate::model::Kind;
 
 /// What a line of the page is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -429,6 +430,27 @@ pub struct Place {
     /// For an article published after the July 2025 reform: the commune, ward or special zone
     /// it is about, with its prefix (`phường Việt Trì`), when it names one more than any other.
     pub unit_2025: Option<String>,
+    /// The province the text itself names most (`tỉnh Lạng Sơn`), whatever its district.
+    pub text_province: Option<String>,
+    /// Where the text names units, in text order: the districts before the reform, the
+    /// communes, wards and special zones after it, and the whole province (`toàn tỉnh`,
+    /// `tỉnh Lạng Sơn`). [`file_places`] gives each figure its own place from them.
+    pub mentions: Vec<Mention>,
+}
+
+/// A place the text names, at a byte range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// First byte of the name (its prefix included).
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+    /// The unit as an article's place is written (`Đình Lập`, `Quận 1`, `phường Việt Trì`);
+    /// `None` for the whole province.
+    pub unit: Option<String>,
+    /// The unit's province, when the name settles it: the province before the reform for a
+    /// district, the 2025 province for a 2025 unit.
+    pub province: Option<u32>,
 }
 
 /// Votes for names, keyed by their gazetteer key.
@@ -438,6 +460,8 @@ struct Votes {
     districts: Vec<(String, u32, String, Vec<&'static str>)>,
     /// Province code → votes.
     provinces: Vec<(u32, u32)>,
+    /// Where each name was read.
+    mentions: Vec<Mention>,
 }
 
 impl Votes {
@@ -454,6 +478,46 @@ impl Votes {
                     .push((k, weight, written.to_string(), prefix.into_iter().collect()))
             }
         }
+    }
+
+    /// Records where a district-level unit is named: its place as articles write it and its
+    /// province when every unit of that name (and prefix) is in one province.
+    fn district_mention(
+        &mut self,
+        k: &str,
+        written: &str,
+        prefix: Option<&str>,
+        start: usize,
+        end: usize,
+    ) {
+        let g = crate::places::gazetteer();
+        let mut units = g.districts_by_key(k);
+        if let Some(p) = prefix
+            && units.iter().any(|d| d.prefix == p)
+        {
+            units.retain(|d| d.prefix == p);
+        }
+        let Some(first) = units.first() else { return };
+        let province = units
+            .iter()
+            .all(|d| d.province == first.province)
+            .then_some(first.province);
+        self.mentions.push(Mention {
+            start,
+            end,
+            unit: Some(crate::places::district_display(first, written)),
+            province,
+        });
+    }
+
+    /// Records where the whole province is named.
+    fn province_mention(&mut self, start: usize, end: usize) {
+        self.mentions.push(Mention {
+            start,
+            end,
+            unit: None,
+            province: None,
+        });
     }
 
     fn province(&mut self, code: u32, weight: u32) {
@@ -560,13 +624,24 @@ fn vote_prefixed(text: &str, lines: &[Line], votes: &mut Votes) {
         let starts = [j, j + 1];
         let org_first = toks.get(j).is_some_and(|t| t.word)
             && folded.get(j).is_some_and(|w| NOT_NAMES.contains(&&**w));
+        // `toàn tỉnh`: the whole province.
+        if prefix == "tỉnh"
+            && text[..m.start()]
+                .trim_end()
+                .rsplit(|c: char| !super::words::is_word_char(c))
+                .next()
+                .is_some_and(|w| fold(w) == "toàn")
+        {
+            votes.province_mention(m.start(), m.end());
+        }
         for &at in starts.iter().take(if org_first { 2 } else { 1 }) {
             if prefix == "tỉnh" {
-                if let Some((k, _, _)) = gazetteer_name(text, &toks, at, line_caps, false, |k| {
+                if let Some((k, _, n)) = gazetteer_name(text, &toks, at, line_caps, false, |k| {
                     g.province_by_key(k).is_some()
                 }) && let Some(p) = g.province_by_key(&k)
                 {
                     votes.province(p.code, weight);
+                    votes.province_mention(m.start(), end_of(&toks[at + n - 1]));
                     break;
                 }
                 continue;
@@ -576,24 +651,31 @@ fn vote_prefixed(text: &str, lines: &[Line], votes: &mut Votes) {
                 !g.districts_by_key(k).is_empty()
                     || (prefix == "thành phố" && is_central_city(g.province_by_key(k)))
             });
-            if let Some((k, written, _)) = found {
+            if let Some((k, written, n)) = found {
                 let districts = g.districts_by_key(&k);
                 if districts.is_empty() {
                     if let Some(p) = g.province_by_key(&k) {
                         votes.province(p.code, weight);
                     }
                 } else {
+                    let end = end_of(&toks[at + n - 1]);
                     let written = if line_caps {
                         title_case_words(written)
                     } else {
                         written.to_string()
                     };
+                    votes.district_mention(&k, &written, Some(prefix), m.start(), end);
                     votes.district(k, &written, Some(prefix), weight);
                 }
                 break;
             }
         }
     }
+}
+
+/// One past the last byte of a lexed item.
+fn end_of(t: &super::words::Tok<'_>) -> usize {
+    t.pos + t.s.len()
 }
 
 /// The GSO code of Hồ Chí Minh City.
@@ -686,11 +768,13 @@ fn vote_alone(text: &str, lines: &[Line], votes: &mut Votes) {
                             votes.province(p.code, weight);
                         }
                     } else if written.split_whitespace().count() >= 2 {
+                        let (start, end) = (toks[j].pos, end_of(&toks[j + n - 1]));
                         let written = if line_caps {
                             title_case_words(written)
                         } else {
                             written.to_string()
                         };
+                        votes.district_mention(&k, &written, None, start, end);
                         votes.district(k, &written, None, weight);
                     }
                     j += n;
@@ -717,18 +801,35 @@ pub fn place(text: &str, lines: &[Line]) -> Place {
             .districts
             .iter()
             .any(|d| g.districts_by_key(&d.0).len() > 1);
-    if needs_alone {
+    // An article naming several units also names them alone in its lists (`Đình Lập 95%,
+    // Lộc Bình 90%`): their mentions are read too, without changing the votes.
+    let several = distinct_units(&votes.mentions) >= 2;
+    if needs_alone || several {
         let mut alone = Votes::default();
         vote_alone(text, lines, &mut alone);
-        for (code, v) in alone.provinces {
-            votes.province(code, v);
-        }
-        if !prefixed_district {
-            // A name alone counts when the headline or two lines of the body say it.
-            votes.districts = alone.districts.into_iter().filter(|d| d.1 >= 2).collect();
+        votes.mentions.append(&mut alone.mentions);
+        if needs_alone {
+            for (code, v) in alone.provinces {
+                votes.province(code, v);
+            }
+            if !prefixed_district {
+                // A name alone counts when the headline or two lines of the body say it.
+                votes.districts = alone.districts.into_iter().filter(|d| d.1 >= 2).collect();
+            }
         }
     }
-    let mut out = Place::default();
+    let text_province = votes
+        .provinces
+        .iter()
+        .map(|p| p.1)
+        .max()
+        .and_then(|m| votes.provinces.iter().find(|p| p.1 == m))
+        .and_then(|p| g.province(p.0))
+        .map(|p| p.name.clone());
+    let mut out = Place {
+        text_province,
+        ..Place::default()
+    };
     let best = votes
         .districts
         .iter()
@@ -771,11 +872,7 @@ pub fn place(text: &str, lines: &[Line]) -> Place {
         }
     }
     if out.province.is_none() {
-        let best = votes.provinces.iter().map(|p| p.1).max();
-        out.province = best
-            .and_then(|m| votes.provinces.iter().find(|p| p.1 == m))
-            .and_then(|p| g.province(p.0))
-            .map(|p| p.name.clone());
+        out.province = out.text_province.clone();
     }
     out.province_2025 = out
         .province
@@ -783,11 +880,268 @@ pub fn place(text: &str, lines: &[Line]) -> Place {
         .and_then(|p| g.province_2025_named(p))
         .map(|p| p.name.clone());
     let after_reform = published(text, lines).is_some_and(|d| d.as_str() >= REFORM_DATE);
-    if after_reform && let Some((unit, province)) = unit_2025(text, lines) {
-        out.unit_2025 = Some(unit);
-        out.province_2025 = Some(province);
+    let mut mentions = votes.mentions;
+    if after_reform {
+        // Districts are gone: an article's places are its communes, wards and special zones
+        // (and the province).
+        mentions.retain(|m| m.unit.is_none());
+        if let Some((unit, province)) = unit_2025(text, lines, &mut mentions) {
+            out.unit_2025 = Some(unit);
+            out.province_2025 = Some(province);
+        }
+    }
+    mentions.sort_by_key(|m| m.start);
+    mentions.dedup_by_key(|m| m.start);
+    out.mentions = mentions;
+    out
+}
+
+/// Articles about several units: when the figures' sentences name two units or more and the
+/// article is not about one of them, the article has no single place (its district, candidates
+/// and 2025 unit are cleared, its province kept only when the text or every unit says it) and
+/// each figure gets its own ([`Figure::place`](crate::model::Figure)). A headline naming one
+/// unit keeps the article on it; one naming two, or the province (`tỉnh Lạng Sơn`, `toàn tỉnh`),
+/// or none while no unit carries twice the figures of any other, makes it several.
+pub fn file_places(
+    text: &str,
+    lines: &[Line],
+    place: &mut Place,
+    figures: &mut [crate::model::Figure],
+) {
+    if distinct_units(&place.mentions) < 2 || figures.is_empty() {
+        return;
+    }
+    let idx = crate::text::CharIndex::new(text);
+    let headings = headings(text, lines, &place.mentions);
+    let places: Vec<Option<&Mention>> = figures
+        .iter()
+        .map(|f| {
+            if f.reading.boilerplate {
+                return None;
+            }
+            let b0 = idx.byte_of_char(f.start);
+            let b1 = idx.byte_of_char(f.end);
+            let li = lines.partition_point(|l| l.end < b0);
+            let line = lines.get(li)?;
+            if !matches!(line.role, LineRole::Body | LineRole::Title) {
+                return None;
+            }
+            figure_place(
+                text,
+                line,
+                &place.mentions,
+                &headings,
+                li,
+                b0,
+                b1,
+                &f.context,
+            )
+        })
+        .collect();
+    // Which units the figures that measure something belong to, and how many each.
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for (f, m) in figures.iter().zip(&places) {
+        let substantive = matches!(
+            f.reading.kind,
+            Kind::Percent | Kind::Count | Kind::Ratio | Kind::Money | Kind::Decimal
+        );
+        if let Some(u) = m.and_then(|m| m.unit.as_deref())
+            && substantive
+        {
+            let k = crate::places::key(u);
+            match counts.iter_mut().find(|c| c.0 == k) {
+                Some(c) => c.1 += 1,
+                None => counts.push((k, 1)),
+            }
+        }
+    }
+    if counts.len() < 2 {
+        return;
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let title = title_index(lines).and_then(|t| lines.get(t));
+    let in_title = |m: &&Mention| title.is_some_and(|t| m.start >= t.start && m.end <= t.end);
+    let title_units = distinct_units(
+        &place
+            .mentions
+            .iter()
+            .filter(in_title)
+            .cloned()
+            .collect::<Vec<_>>(),
+    );
+    let title_province = place
+        .mentions
+        .iter()
+        .filter(in_title)
+        .any(|m| m.unit.is_none());
+    let several =
+        title_units >= 2 || (title_units == 0 && (title_province || counts[0].1 < 2 * counts[1].1));
+    if !several {
+        return;
+    }
+    let g = crate::places::gazetteer();
+    let mut provinces: Vec<Option<u32>> = Vec::new();
+    for (f, m) in figures.iter_mut().zip(&places) {
+        f.place = m.and_then(|m| m.unit.clone());
+        if let Some(m) = m.filter(|m| m.unit.is_some())
+            && !provinces.contains(&m.province)
+        {
+            provinces.push(m.province);
+        }
+    }
+    let after_reform = published(text, lines).is_some_and(|d| d.as_str() >= REFORM_DATE);
+    // The province every unit is in, else the one the text names.
+    let common = match provinces.as_slice() {
+        [Some(code)] => Some(*code),
+        _ => None,
+    };
+    place.district = None;
+    place.district_code = None;
+    place.candidates.clear();
+    place.unit_2025 = None;
+    if after_reform {
+        place.province = place.text_province.clone();
+        place.province_2025 = common
+            .and_then(|c| g.province_2025(c))
+            .or_else(|| {
+                place
+                    .province
+                    .as_deref()
+                    .and_then(|p| g.province_2025_named(p))
+            })
+            .map(|p| p.name.clone());
+    } else {
+        place.province = common
+            .and_then(|c| g.province(c))
+            .map(|p| p.name.clone())
+            .or_else(|| place.text_province.clone());
+        place.province_2025 = place
+            .province
+            .as_deref()
+            .and_then(|p| g.province_2025_named(p))
+            .map(|p| p.name.clone());
+    }
+}
+
+/// The mention a paragraph heading makes: a short line that is one unit's name with at most a
+/// list number and a few words around it (`2. Huyện Cao Lộc:`, `HUYỆN BÌNH GIA`, `Tại thị xã
+/// Buôn Hồ`), no sentence. Returns `(line index, mention)` in text order.
+fn headings<'m>(text: &str, lines: &[Line], mentions: &'m [Mention]) -> Vec<(usize, &'m Mention)> {
+    let mut out = Vec::new();
+    for (li, l) in lines.iter().enumerate() {
+        if l.role != LineRole::Body {
+            continue;
+        }
+        let in_line: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| m.start >= l.start && m.end <= l.end)
+            .collect();
+        let [m] = in_line.as_slice() else { continue };
+        let line = text[l.start..l.end].trim();
+        if line.chars().count() > 80 || line.ends_with(['.', ';', ',']) {
+            continue;
+        }
+        let rest = format!("{} {}", &text[l.start..m.start], &text[m.end..l.end]);
+        // A list number may open the line (`2.`, `II.`, `a)`); no other number.
+        let words: Vec<&str> = rest
+            .split(|c: char| !super::words::is_word_char(c))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let numbering = |i: usize, w: &str| {
+            i == 0
+                && (w.bytes().all(|b| b.is_ascii_digit())
+                    || w.chars().all(|c| "IVXivx".contains(c))
+                    || w.chars().count() == 1)
+        };
+        let content: Vec<&&str> = words
+            .iter()
+            .enumerate()
+            .filter(|(i, w)| !numbering(*i, w))
+            .map(|(_, w)| w)
+            .collect();
+        if content.len() <= 3
+            && content
+                .iter()
+                .all(|w| !w.bytes().any(|b| b.is_ascii_digit()))
+        {
+            out.push((li, *m));
+        }
     }
     out
+}
+
+/// The place of one figure (bytes `b0..b1` on line `li`): the unit named last before it in its
+/// sentence (`huyện A đạt 95%, huyện B 90%`), else the first after it in the sentence (`95% cán
+/// bộ huyện B`), else the last one earlier in its paragraph (`Huyện A có 300 cán bộ. Trong đó
+/// 95% …`), else its paragraph heading. A whole-province mention (`toàn tỉnh`) is a place too:
+/// the figure then has none.
+#[allow(clippy::too_many_arguments)]
+fn figure_place<'m>(
+    text: &str,
+    line: &Line,
+    mentions: &'m [Mention],
+    headings: &[(usize, &'m Mention)],
+    li: usize,
+    b0: usize,
+    b1: usize,
+    context: &str,
+) -> Option<&'m Mention> {
+    let (s0, s1) = sentence_bounds(text, b0, b1, context).unwrap_or((line.start, line.end));
+    let (s0, s1) = (s0.max(line.start), s1.min(line.end));
+    let before = |from: usize, to: usize| {
+        mentions
+            .iter()
+            .rev()
+            .find(|m| m.start >= from && m.end <= to)
+    };
+    if let Some(m) = before(s0, b0) {
+        return Some(m);
+    }
+    if let Some(m) = mentions.iter().find(|m| m.start >= b1 && m.end <= s1) {
+        return Some(m);
+    }
+    if let Some(m) = before(line.start, s0) {
+        return Some(m);
+    }
+    headings
+        .iter()
+        .rev()
+        .find(|(h, _)| *h < li)
+        .map(|(_, m)| *m)
+}
+
+/// Where a figure's sentence (its `context`, cut by the extractor's one sentence splitter)
+/// stands in the text: the occurrence of the context that covers the figure.
+fn sentence_bounds(text: &str, b0: usize, b1: usize, context: &str) -> Option<(usize, usize)> {
+    if context.is_empty() {
+        return None;
+    }
+    let mut lo = b0.saturating_sub(context.len());
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (b1 + context.len()).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    text[lo..hi]
+        .match_indices(context)
+        .map(|(i, _)| (lo + i, lo + i + context.len()))
+        .find(|&(a, z)| a <= b0 && z >= b1)
+}
+
+/// How many different units the mentions name.
+fn distinct_units(mentions: &[Mention]) -> usize {
+    let mut seen: Vec<String> = Vec::new();
+    for m in mentions {
+        if let Some(u) = &m.unit {
+            let k = crate::places::key(u);
+            if !seen.contains(&k) {
+                seen.push(k);
+            }
+        }
+    }
+    seen.len()
 }
 
 /// The day the communes, wards and special zones of the 34 provinces took office.
@@ -796,7 +1150,7 @@ const REFORM_DATE: &str = "2025-07-01";
 /// The 2025 commune, ward or special zone an article names most (after `xã`, `phường`, `đặc
 /// khu`), with its prefix, and its province; none when two units are named as often (an article
 /// about several units) or a shared name is not settled by a 2025 province the text names.
-fn unit_2025(text: &str, lines: &[Line]) -> Option<(String, String)> {
+fn unit_2025(text: &str, lines: &[Line], mentions: &mut Vec<Mention>) -> Option<(String, String)> {
     static UNIT_PREFIXES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
         std::sync::LazyLock::new(|| {
             aho_corasick::AhoCorasick::builder()
@@ -838,11 +1192,27 @@ fn unit_2025(text: &str, lines: &[Line]) -> Option<(String, String)> {
             continue;
         };
         let line_caps = toks.iter().filter(|t| t.word).all(|t| is_all_caps(t.s));
-        if let Some((k, _, _)) =
+        if let Some((k, _, n)) =
             gazetteer_name(text, &toks, j, line_caps, prefix == "phường", |k| {
                 g.units_2025_by_key(k).iter().any(|u| u.prefix == prefix)
             })
         {
+            let units: Vec<_> = g
+                .units_2025_by_key(&k)
+                .into_iter()
+                .filter(|u| u.prefix == prefix)
+                .collect();
+            if let Some(first) = units.first() {
+                mentions.push(Mention {
+                    start: m.start(),
+                    end: end_of(&toks[j + n - 1]),
+                    unit: Some(format!("{} {}", first.prefix, first.name)),
+                    province: units
+                        .iter()
+                        .all(|u| u.province == first.province)
+                        .then_some(first.province),
+                });
+            }
             match votes.iter_mut().find(|v| v.0 == k && v.1 == prefix) {
                 Some(v) => v.2 += 1,
                 None => votes.push((k, prefix, 1)),

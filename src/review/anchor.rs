@@ -185,6 +185,7 @@ mod tests {
             status: Status::Confirmed,
             note: None,
             extracted: None,
+            place: None,
         }
     }
 

@@ -642,6 +642,7 @@ impl Workspace {
             status: Status::Added,
             note: None,
             extracted: None,
+            place: None,
         };
         self.commit(vec![Change::Figure {
             entry: key,

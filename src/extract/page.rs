@@ -267,9 +267,129 @@ fn title_line(text: &str, lines: &[Line]) -> Option<usize> {
     None
 }
 
-/// The headline.
+/// The headline: an official document's type and summary ([`document_title`]), else the
+/// headline line.
 pub fn title(text: &str, lines: &[Line]) -> Option<String> {
-    title_index(lines).map(|i| text[lines[i].start..lines[i].end].trim().to_string())
+    document_title(text, lines).or_else(|| {
+        title_index(lines).map(|i| text[lines[i].start..lines[i].end].trim().to_string())
+    })
+}
+
+/// The kinds of official documents (tên loại văn bản), folded, longest first where one starts
+/// another.
+const DOCUMENT_TYPES: [&str; 20] = [
+    "nghị định",
+    "nghị quyết",
+    "quyết định",
+    "thông tư liên tịch",
+    "thông tư",
+    "chỉ thị",
+    "quy định",
+    "quy chế",
+    "kế hoạch",
+    "báo cáo",
+    "thông báo",
+    "hướng dẫn",
+    "chương trình",
+    "đề án",
+    "tờ trình",
+    "công văn",
+    "pháp lệnh",
+    "luật",
+    "điều lệ",
+    "công điện",
+];
+
+/// How an official document's heading block opens: the national motto (quốc hiệu, tiêu ngữ),
+/// the number line (`Số: 991/QĐ-UBND`).
+fn is_document_header(lower: &str) -> bool {
+    let motto = lower.replace(['–', '—'], "-");
+    motto.contains("cộng hòa xã hội chủ nghĩa")
+        || motto.contains("độc lập - tự do")
+        || lower.trim_start().starts_with("số:")
+        || lower.trim_start().starts_with("số :")
+}
+
+/// The title of an official document as Vietnamese administrative documents are laid out
+/// (agency and national motto at the top, then number and date, then the document type
+/// `QUYẾT ĐỊNH` / `Nghị định của Chính phủ số …` with its summary, trích yếu, `Về việc …`,
+/// `V/v …`, on the same line or the next ones, then `Căn cứ …`): the type line and its summary,
+/// joined. The agency and motto lines are never the title. `None` when the text is not laid out
+/// so: the type line must follow a heading line (agency, motto, number), or be the type word
+/// alone in capitals.
+pub fn document_title(text: &str, lines: &[Line]) -> Option<String> {
+    let mut seen_header = false;
+    let mut nonempty_before = 0;
+    for (i, l) in lines.iter().enumerate().take(40) {
+        let t = text[l.start..l.end].trim();
+        if t.is_empty() {
+            continue;
+        }
+        if t.chars().count() > 300 {
+            return None;
+        }
+        let lower = fold(t);
+        if is_document_header(&lower) {
+            seen_header = true;
+        }
+        let Some(ty) = DOCUMENT_TYPES.iter().find(|w| {
+            lower
+                .strip_prefix(*w)
+                .is_some_and(|r| r.is_empty() || r.starts_with(|c: char| !c.is_alphanumeric()))
+        }) else {
+            nonempty_before += 1;
+            continue;
+        };
+        let rest = lower[ty.len()..].trim_start();
+        // `QUYẾT ĐỊNH:` opens the operative part; a sentence is not a heading.
+        if t.ends_with([':', '.', ';']) || t.chars().count() > 200 {
+            return None;
+        }
+        let bare = rest.is_empty();
+        let heading = bare
+            || ["của ", "số ", "về ", "v/v"]
+                .iter()
+                .any(|w| rest.starts_with(w))
+            || is_all_caps_line(t);
+        let laid_out = seen_header || nonempty_before > 0 || (bare && is_all_caps_line(t));
+        if !heading || !laid_out {
+            return None;
+        }
+        let mut parts = vec![t.to_string()];
+        // The summary: the next lines, up to a blank line (after a bare type word, the blank
+        // lines before the summary are skipped), `Căn cứ …`, a note in brackets, a rule.
+        let mut started = !bare;
+        for l in &lines[i + 1..lines.len().min(i + 12)] {
+            let t = text[l.start..l.end].trim();
+            if t.is_empty() {
+                if started {
+                    break;
+                }
+                continue;
+            }
+            let lower = fold(t);
+            let stop = !t.chars().any(char::is_alphabetic)
+                || t.starts_with('(')
+                || ["căn cứ", "chương", "điều", "phần"]
+                    .iter()
+                    .any(|w| lower.starts_with(w))
+                || is_document_header(&lower);
+            if stop {
+                break;
+            }
+            parts.push(t.to_string());
+            started = true;
+        }
+        let title = parts.join(" ");
+        let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+        return (parts.len() > 1 || !bare).then_some(title);
+    }
+    None
+}
+
+/// True when every letter of the line is a capital (`QUYẾT ĐỊNH`).
+fn is_all_caps_line(t: &str) -> bool {
+    t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase)
 }
 
 /// The index of the headline among lines classified by [`lines`].

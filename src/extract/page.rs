@@ -726,7 +726,10 @@ fn vote_prefixed(text: &str, lines: &[Line], votes: &mut Votes) {
             continue;
         }
         let weight = if Some(li) == title { 3 } else { 1 };
-        let toks = lex(text, m.start(), line.end.min(m.start() + 96));
+        // A plural prefix heads a list of names: read further.
+        let plural = is_plural_before(text, m.start());
+        let reach = if plural { 400 } else { 96 };
+        let toks = lex(text, m.start(), line.end.min(m.start() + reach));
         let folded: Vec<super::words::Word<'_>> =
             toks.iter().map(|t| super::words::fold_word(t.s)).collect();
         let Some((mut j, prefix)) = FOLDED_PREFIXES
@@ -779,18 +782,83 @@ fn vote_prefixed(text: &str, lines: &[Line], votes: &mut Votes) {
                     }
                 } else {
                     let end = end_of(&toks[at + n - 1]);
-                    let written = if line_caps {
-                        title_case_words(written)
-                    } else {
-                        written.to_string()
+                    let as_written = |w: &str| {
+                        if line_caps {
+                            title_case_words(w)
+                        } else {
+                            w.to_string()
+                        }
                     };
+                    let written = as_written(written);
                     votes.district_mention(&k, &written, Some(prefix), m.start(), end);
                     votes.district(k, &written, Some(prefix), weight);
+                    // The other names of the list are places the text names (not votes).
+                    if plural {
+                        let known = |k: &str| !g.districts_by_key(k).is_empty();
+                        for (k, w, s, e) in
+                            listed_names(text, &toks, &folded, at + n, line_caps, false, known)
+                        {
+                            votes.district_mention(&k, &as_written(w), Some(prefix), s, e);
+                        }
+                    }
                 }
                 break;
             }
         }
     }
+}
+
+/// True when a plural determiner stands before byte `at` (`các huyện`, `hai xã`, `3 phường`):
+/// the prefix there heads a list of names.
+fn is_plural_before(text: &str, at: usize) -> bool {
+    let Some(w) = text[..at]
+        .trim_end()
+        .rsplit(|c: char| !super::words::is_word_char(c))
+        .next()
+        .map(fold)
+    else {
+        return false;
+    };
+    matches!(
+        w.as_str(),
+        "các" | "những" | "hai" | "ba" | "bốn" | "năm" | "sáu" | "bảy" | "tám" | "chín" | "mười"
+    ) || (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The further names of a list a plural prefix heads (`các huyện Đình Lập, Lộc Bình và Cao
+/// Lộc`), from item `k`: names of the gazetteer separated by commas, `và`, `cùng`, dashes.
+/// Returns each one's key, its text as written and its byte range.
+fn listed_names<'a>(
+    text: &'a str,
+    toks: &[super::words::Tok<'a>],
+    folded: &[super::words::Word<'_>],
+    mut k: usize,
+    line_caps: bool,
+    allow_number: bool,
+    known: impl Fn(&str) -> bool,
+) -> Vec<(String, &'a str, usize, usize)> {
+    let mut out = Vec::new();
+    loop {
+        let mut separated = false;
+        while k < toks.len()
+            && (matches!(toks[k].s, "," | ";" | "-" | "–")
+                || matches!(folded.get(k).map(|w| &**w), Some("và" | "cùng" | "với")))
+        {
+            k += 1;
+            separated = true;
+        }
+        if !separated {
+            break;
+        }
+        match gazetteer_name(text, toks, k, line_caps, allow_number, &known) {
+            Some((key, written, n)) => {
+                out.push((key, written, toks[k].pos, end_of(&toks[k + n - 1])));
+                k += n;
+            }
+            None => break,
+        }
+    }
+    out
 }
 
 /// One past the last byte of a lexed item.
@@ -1010,8 +1078,14 @@ pub fn place(text: &str, lines: &[Line]) -> Place {
             out.province_2025 = Some(province);
         }
     }
-    mentions.sort_by_key(|m| m.start);
-    mentions.dedup_by_key(|m| m.start);
+    // In text order, none inside another (`TP. Buôn Ma Thuột` is one mention, not two).
+    mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut reach = 0;
+    mentions.retain(|m| {
+        let keep = m.start >= reach;
+        reach = reach.max(m.end);
+        keep
+    });
     out.mentions = mentions;
     out
 }
@@ -1058,13 +1132,12 @@ pub fn file_places(
             )
         })
         .collect();
+    let mut places = places;
+    respectively(text, &place.mentions, figures, &idx, &mut places);
     // Which units the figures that measure something belong to, and how many each.
     let mut counts: Vec<(String, usize)> = Vec::new();
     for (f, m) in figures.iter().zip(&places) {
-        let substantive = matches!(
-            f.reading.kind,
-            Kind::Percent | Kind::Count | Kind::Ratio | Kind::Money | Kind::Decimal
-        );
+        let substantive = is_substantive(f.reading.kind);
         if let Some(u) = m.and_then(|m| m.unit.as_deref())
             && substantive
         {
@@ -1143,6 +1216,66 @@ pub fn file_places(
     }
 }
 
+/// Figures that measure something (not years, dates, document numbers).
+fn is_substantive(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Percent | Kind::Count | Kind::Ratio | Kind::Money | Kind::Decimal
+    )
+}
+
+/// `các huyện Đình Lập, Lộc Bình và Cao Lộc lần lượt đạt 95%, 90% và 88%`: in a sentence that
+/// says `lần lượt` or `tương ứng` (respectively), the figures after it go to the units listed
+/// before it, in order, when there are as many of each.
+fn respectively<'m>(
+    text: &str,
+    mentions: &'m [Mention],
+    figures: &[crate::model::Figure],
+    idx: &crate::text::CharIndex<'_>,
+    places: &mut [Option<&'m Mention>],
+) {
+    let mut i = 0;
+    while i < figures.len() {
+        let f = &figures[i];
+        let (b0, b1) = (idx.byte_of_char(f.start), idx.byte_of_char(f.end));
+        let Some((s0, s1)) = sentence_bounds(text, b0, b1, &f.context) else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        while j < figures.len() && idx.byte_of_char(figures[j].start) < s1 {
+            j += 1;
+        }
+        let sentence = &text[s0..s1];
+        let kw = ["lần lượt", "Lần lượt", "tương ứng", "Tương ứng"]
+            .iter()
+            .filter_map(|w| sentence.find(w))
+            .min()
+            .map(|p| s0 + p);
+        if let Some(kw) = kw {
+            let mut listed: Vec<&Mention> = Vec::new();
+            for m in within(mentions, s0, kw) {
+                if m.unit.is_some() && listed.last().is_none_or(|l| l.unit != m.unit) {
+                    listed.push(m);
+                }
+            }
+            let targets: Vec<usize> = (i..j)
+                .filter(|&t| {
+                    idx.byte_of_char(figures[t].start) > kw
+                        && is_substantive(figures[t].reading.kind)
+                        && !figures[t].reading.boilerplate
+                })
+                .collect();
+            if listed.len() >= 2 && targets.len() == listed.len() {
+                for (t, m) in targets.into_iter().zip(listed) {
+                    places[t] = Some(m);
+                }
+            }
+        }
+        i = j;
+    }
+}
+
 /// The mention a paragraph heading makes: a short line that is one unit's name with at most a
 /// list number and a few words around it (`2. Huyện Cao Lộc:`, `HUYỆN BÌNH GIA`, `Tại thị xã
 /// Buôn Hồ`), no sentence. Returns `(line index, mention)` in text order.
@@ -1152,10 +1285,7 @@ fn headings<'m>(text: &str, lines: &[Line], mentions: &'m [Mention]) -> Vec<(usi
         if l.role != LineRole::Body {
             continue;
         }
-        let in_line: Vec<&Mention> = mentions
-            .iter()
-            .filter(|m| m.start >= l.start && m.end <= l.end)
-            .collect();
+        let in_line: Vec<&Mention> = within(mentions, l.start, l.end).iter().collect();
         let [m] = in_line.as_slice() else { continue };
         let line = text[l.start..l.end].trim();
         if line.chars().count() > 80 || line.ends_with(['.', ';', ',']) {
@@ -1208,16 +1338,11 @@ fn figure_place<'m>(
 ) -> Option<&'m Mention> {
     let (s0, s1) = sentence_bounds(text, b0, b1, context).unwrap_or((line.start, line.end));
     let (s0, s1) = (s0.max(line.start), s1.min(line.end));
-    let before = |from: usize, to: usize| {
-        mentions
-            .iter()
-            .rev()
-            .find(|m| m.start >= from && m.end <= to)
-    };
+    let before = |from: usize, to: usize| within(mentions, from, to).last();
     if let Some(m) = before(s0, b0) {
         return Some(m);
     }
-    if let Some(m) = mentions.iter().find(|m| m.start >= b1 && m.end <= s1) {
+    if let Some(m) = within(mentions, b1, s1).first() {
         return Some(m);
     }
     if let Some(m) = before(line.start, s0) {
@@ -1228,6 +1353,14 @@ fn figure_place<'m>(
         .rev()
         .find(|(h, _)| *h < li)
         .map(|(_, m)| *m)
+}
+
+/// The mentions inside bytes `from..to` (mentions are sorted and do not overlap): found by
+/// binary search, so placing every figure of a long text stays linear.
+fn within(mentions: &[Mention], from: usize, to: usize) -> &[Mention] {
+    let a = mentions.partition_point(|m| m.start < from);
+    let b = mentions.partition_point(|m| m.end <= to);
+    &mentions[a..b.max(a)]
 }
 
 /// Where a figure's sentence (its `context`, cut by the extractor's one sentence splitter)
@@ -1302,7 +1435,9 @@ fn unit_2025(text: &str, lines: &[Line], mentions: &mut Vec<Mention>) -> Option<
         if !matches!(line.role, LineRole::Body | LineRole::Title) {
             continue;
         }
-        let toks = lex(text, m.start(), line.end.min(m.start() + 80));
+        let plural = is_plural_before(text, m.start());
+        let reach = if plural { 400 } else { 80 };
+        let toks = lex(text, m.start(), line.end.min(m.start() + reach));
         let folded: Vec<super::words::Word<'_>> =
             toks.iter().map(|t| super::words::fold_word(t.s)).collect();
         let Some((j, prefix)) = [("xã", "xã"), ("phường", "phường"), ("đặc khu", "đặc khu")]
@@ -1317,21 +1452,30 @@ fn unit_2025(text: &str, lines: &[Line], mentions: &mut Vec<Mention>) -> Option<
                 g.units_2025_by_key(k).iter().any(|u| u.prefix == prefix)
             })
         {
-            let units: Vec<_> = g
-                .units_2025_by_key(&k)
-                .into_iter()
-                .filter(|u| u.prefix == prefix)
-                .collect();
-            if let Some(first) = units.first() {
-                mentions.push(Mention {
-                    start: m.start(),
-                    end: end_of(&toks[j + n - 1]),
-                    unit: Some(format!("{} {}", first.prefix, first.name)),
-                    province: units
-                        .iter()
-                        .all(|u| u.province == first.province)
-                        .then_some(first.province),
-                });
+            let mut named = vec![(k.clone(), m.start(), end_of(&toks[j + n - 1]))];
+            // The other names of a list (`các phường Việt Trì, Phong Châu`) are places too.
+            if plural {
+                let known = |k: &str| g.units_2025_by_key(k).iter().any(|u| u.prefix == prefix);
+                let listed = listed_names(text, &toks, &folded, j + n, line_caps, false, known);
+                named.extend(listed.into_iter().map(|(k, _, s, e)| (k, s, e)));
+            }
+            for (k, start, end) in named {
+                let units: Vec<_> = g
+                    .units_2025_by_key(&k)
+                    .into_iter()
+                    .filter(|u| u.prefix == prefix)
+                    .collect();
+                if let Some(first) = units.first() {
+                    mentions.push(Mention {
+                        start,
+                        end,
+                        unit: Some(format!("{} {}", first.prefix, first.name)),
+                        province: units
+                            .iter()
+                            .all(|u| u.province == first.province)
+                            .then_some(first.province),
+                    });
+                }
             }
             match votes.iter_mut().find(|v| v.0 == k && v.1 == prefix) {
                 Some(v) => v.2 += 1,

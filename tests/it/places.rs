@@ -194,3 +194,38 @@ fn the_comparison_groups_a_figure_by_its_own_place() {
         .collect();
     assert_eq!(places, vec!["Lộc Bình"]);
 }
+
+#[test]
+fn a_plural_prefix_lists_units_and_respectively_maps_them() {
+    let a = read(
+        "Kết quả bồi dưỡng cán bộ cấp xã năm 2023\n\n\
+         Thứ Hai, 15/01/2024\n\n\
+         Tỷ lệ cán bộ cấp xã đạt chuẩn của các huyện Đình Lập, Lộc Bình và Cao Lộc lần lượt \
+         là 95%, 90% và 88%.",
+    );
+    assert_eq!(a.district, None);
+    assert_eq!(a.province.as_deref(), Some("Lạng Sơn"));
+    assert_eq!(place_of(&a, "95%", 0), Some("Đình Lập"));
+    assert_eq!(place_of(&a, "90%", 0), Some("Lộc Bình"));
+    assert_eq!(place_of(&a, "88%", 0), Some("Cao Lộc"));
+    // Names alone after the units were introduced.
+    let a = read(
+        "Kết quả bồi dưỡng cán bộ cấp xã năm 2023\n\n\
+         Thứ Hai, 15/01/2024\n\n\
+         Trong các huyện của tỉnh Lạng Sơn, Đình Lập có 95% cán bộ cấp xã đạt chuẩn, Lộc Bình \
+         có 90%, Văn Quan có 86%.",
+    );
+    assert_eq!(a.district, None);
+    assert_eq!(place_of(&a, "95%", 0), Some("Đình Lập"));
+    assert_eq!(place_of(&a, "90%", 0), Some("Lộc Bình"));
+    assert_eq!(place_of(&a, "86%", 0), Some("Văn Quan"));
+    // After the reform: a list of wards.
+    let a = read(
+        "Các phường bồi dưỡng cán bộ sau sắp xếp\n\n\
+         Thứ Hai, 15/09/2025\n\n\
+         Các phường Việt Trì, Phong Châu tương ứng mở 8 và 5 lớp.",
+    );
+    assert_eq!(a.district, None);
+    assert_eq!(place_of(&a, "8", 0), Some("phường Việt Trì"));
+    assert_eq!(place_of(&a, "5", 0), Some("phường Phong Châu"));
+}

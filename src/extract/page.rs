@@ -1095,7 +1095,7 @@ pub fn place(text: &str, lines: &[Line]) -> Place {
 /// and 2025 unit are cleared, its province kept only when the text or every unit says it) and
 /// each figure gets its own ([`Figure::place`](crate::model::Figure)). A headline naming one
 /// unit keeps the article on it; one naming two, or the province (`tỉnh Lạng Sơn`, `toàn tỉnh`),
-/// or none while no unit carries twice the figures of any other, makes it several.
+/// or none while no unit carries two thirds of the figures, makes it several.
 pub fn file_places(
     text: &str,
     lines: &[Line],
@@ -1167,8 +1167,9 @@ pub fn file_places(
         .iter()
         .filter(in_title)
         .any(|m| m.unit.is_none());
-    let several =
-        title_units >= 2 || (title_units == 0 && (title_province || counts[0].1 < 2 * counts[1].1));
+    let total: usize = counts.iter().map(|c| c.1).sum();
+    let several = title_units >= 2
+        || (title_units == 0 && (title_province || counts[0].1 * 3 < total * 2));
     if !several {
         return;
     }

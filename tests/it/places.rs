@@ -229,3 +229,18 @@ fn a_plural_prefix_lists_units_and_respectively_maps_them() {
     assert_eq!(place_of(&a, "8", 0), Some("phường Việt Trì"));
     assert_eq!(place_of(&a, "5", 0), Some("phường Phong Châu"));
 }
+
+#[test]
+fn one_unit_with_a_long_paragraph_does_not_make_the_article_its_own() {
+    let a = read(
+        "Kết quả bồi dưỡng cán bộ cấp xã năm 2023\n\n\
+         Thứ Hai, 15/01/2024\n\n\
+         Tỷ lệ cán bộ cấp xã đạt chuẩn của các huyện Đình Lập, Lộc Bình và Cao Lộc lần lượt \
+         là 95%, 90% và 88%.\n\n\
+         1. Huyện Văn Quan\n\n\
+         Mở 11 lớp cho 540 học viên; 96,5% hoàn thành chương trình.\n",
+    );
+    assert_eq!(a.district, None);
+    assert_eq!(place_of(&a, "88%", 0), Some("Cao Lộc"));
+    assert_eq!(place_of(&a, "540", 0), Some("Văn Quan"));
+}

@@ -1168,8 +1168,8 @@ pub fn file_places(
         .filter(in_title)
         .any(|m| m.unit.is_none());
     let total: usize = counts.iter().map(|c| c.1).sum();
-    let several = title_units >= 2
-        || (title_units == 0 && (title_province || counts[0].1 * 3 < total * 2));
+    let several =
+        title_units >= 2 || (title_units == 0 && (title_province || counts[0].1 * 3 < total * 2));
     if !several {
         return;
     }

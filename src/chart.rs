@@ -9,7 +9,7 @@
 //! with plotters once, so Vietnamese renders the same on every machine.
 
 // The one Vietnamese number formatter, shared with the screen.
-use crate::gui::article_view::fmt_vi;
+use crate::numbers::vi as fmt_vi;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};

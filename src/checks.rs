@@ -4,11 +4,11 @@
 //! Every check is conservative: an issue is a question for the officer, and a false alarm costs
 //! their trust. Rejected figures are ignored; corrected values are used (the current reading).
 
-use crate::compare::{comparable_value, district_key};
+use crate::compare::{comparable_value, disagreements, district_key, ratio_parts};
 use crate::extract::words::fold;
-use crate::indicators::{clauses, sentences};
-use crate::model::{Article, Figure, Kind, Qualifier, Status};
+use crate::model::{Article, Figure, Kind, Population, Qualifier, Status};
 use crate::text::CharIndex;
+use crate::text::{clauses, sentences};
 use serde::Serialize;
 
 /// What kind of problem an issue is.
@@ -114,13 +114,14 @@ fn fref(ai: usize, a: &Article, f: &Figure) -> FigureRef {
     }
 }
 
+/// A computed value in a Vietnamese message (`1.188`, `57,2`).
 fn vi_num(v: f64) -> String {
-    let r = (v * 100.0).round() / 100.0;
-    crate::export::format_number(r).replace('.', ",")
+    crate::numbers::vi(crate::numbers::round2(v))
 }
 
+/// A computed value in an English message (`1188`, `57.2`).
 fn en_num(v: f64) -> String {
-    crate::export::format_number((v * 100.0).round() / 100.0)
+    crate::numbers::plain(crate::numbers::round2(v))
 }
 
 /// Counted nouns of people (so `18 cán bộ … 9 đồng chí` compare, `18 cán bộ … 20 lượt` not).
@@ -238,16 +239,6 @@ fn percent_over_100(ai: usize, a: &Article, f: &Figure, out: &mut Vec<Issue>) {
             figures: vec![fref(ai, a, f)],
         });
     }
-}
-
-/// `16/172` → (16, 172), from the text (the value alone loses the parts).
-fn ratio_parts(f: &Figure) -> Option<(f64, f64)> {
-    let (p, q) = f.text.split_once('/')?;
-    let num = |s: &str| -> Option<f64> {
-        let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
-        digits.parse().ok()
-    };
-    Some((num(p)?, num(q)?))
 }
 
 /// The interval of true values a percentage written with this qualifier allows.
@@ -469,27 +460,11 @@ fn shares_over_100(
     }
 }
 
-/// True when two figures of different articles carry different values. Linear in the group:
-/// against the first figure's article and value, a disagreement is either another article's
-/// different value, or (when every other article agrees with it) a different value in the
-/// first article beside any figure of another article.
-fn differs_across_articles(g: &[(usize, &Figure, f64)]) -> bool {
-    let same = |v1: f64, v2: f64| (v1 - v2).abs() <= 1e-6 * v1.abs().max(1.0);
-    let Some(&(a0, _, v0)) = g.first() else {
-        return false;
-    };
-    let others = g.iter().filter(|(a, _, _)| *a != a0);
-    if others.clone().any(|(_, _, v)| !same(v0, *v)) {
-        return true;
-    }
-    others.count() > 0 && g.iter().any(|(a, _, v)| *a == a0 && !same(v0, *v))
-}
-
-/// Check 5: one district, indicator, year (and target flag) with different values in two
-/// articles.
+/// Check 5: one district, indicator, population, year (and target flag) with different values
+/// in two articles ([`crate::compare::disagreements`], as the comparison marks them).
 fn conflicts(articles: &[Article], out: &mut Vec<Issue>) {
     use std::collections::BTreeMap;
-    type Key = (String, String, Option<i32>, bool);
+    type Key = (String, String, Option<Population>, Option<i32>, bool);
     let mut groups: BTreeMap<Key, Vec<(usize, &Figure, f64)>> = BTreeMap::new();
     for (ai, a) in articles.iter().enumerate() {
         let Some(d) = a
@@ -509,13 +484,17 @@ fn conflicts(articles: &[Article], out: &mut Vec<Issue>) {
                 continue;
             };
             groups
-                .entry((d.clone(), ind.clone(), r.year, r.target))
+                .entry((d.clone(), ind.clone(), r.population, r.year, r.target))
                 .or_default()
                 .push((ai, f, v));
         }
     }
-    for ((_, ind, year, _), g) in groups {
-        if !differs_across_articles(&g) {
+    for ((_, ind, _, year, _), g) in groups {
+        let items: Vec<_> = g
+            .iter()
+            .map(|&(ai, _, v)| (Some(()), ai, Some(v)))
+            .collect();
+        if !disagreements(&items).contains(&true) {
             continue;
         }
         let district = articles[g[0].0].district.clone().unwrap_or_default();

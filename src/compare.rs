@@ -4,7 +4,6 @@
 //! Rows are levels: rejected figures, changes (`tăng 39,4%`) and page chrome are left out, and
 //! corrected values are used. A ratio measuring a share is shown in percent (`16/172` → 9,3).
 
-use crate::export::format_number;
 use crate::extract::words::fold;
 use crate::indicators::Catalogue;
 use crate::model::{Article, Figure, Kind, Population, Qualifier, Status};
@@ -70,20 +69,61 @@ pub fn comparable_value(f: &Figure) -> Option<f64> {
         return r.value;
     }
     let v = r.value.or_else(|| {
-        let (p, q) = f.text.split_once('/')?;
-        let num = |s: &str| -> Option<f64> {
-            let d: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
-            d.parse().ok()
-        };
-        let (p, q) = (num(p)?, num(q)?);
+        let (p, q) = ratio_parts(f)?;
         (q != 0.0).then(|| p / q)
     })?;
     Some((v * 10000.0).round() / 100.0)
 }
 
+/// `16/172` → (16, 172), read from the figure's text (the value alone loses the parts).
+pub(crate) fn ratio_parts(f: &Figure) -> Option<(f64, f64)> {
+    let (p, q) = f.text.split_once('/')?;
+    let num = |s: &str| -> Option<f64> {
+        let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
+        digits.parse().ok()
+    };
+    Some((num(p)?, num(q)?))
+}
+
+/// For each item `(key, article, value)`, whether another article gives the same key a
+/// different value: the one definition of a conflict, for the comparison's rows and for the
+/// cross-checks. Items without a key or a value never conflict; an article never conflicts with
+/// itself. Linear: item `i` conflicts when the items of other articles under its key outnumber
+/// those of other articles with its value (values equal to 6 decimals).
+pub(crate) fn disagreements<K: std::hash::Hash + Eq>(
+    items: &[(Option<K>, usize, Option<f64>)],
+) -> Vec<bool> {
+    let vkey = |v: f64| (v * 1e6).round() as i64;
+    let mut per_key: HashMap<&K, usize> = HashMap::new();
+    let mut per_article: HashMap<(&K, usize), usize> = HashMap::new();
+    let mut per_value: HashMap<(&K, i64), usize> = HashMap::new();
+    let mut per_both: HashMap<(&K, usize, i64), usize> = HashMap::new();
+    for (k, a, v) in items {
+        if let (Some(k), Some(v)) = (k, v) {
+            *per_key.entry(k).or_default() += 1;
+            *per_article.entry((k, *a)).or_default() += 1;
+            *per_value.entry((k, vkey(*v))).or_default() += 1;
+            *per_both.entry((k, *a, vkey(*v))).or_default() += 1;
+        }
+    }
+    items
+        .iter()
+        .map(|(k, a, v)| {
+            let (Some(k), Some(v)) = (k, v) else {
+                return false;
+            };
+            let get = |n: Option<&usize>| n.copied().unwrap_or(0);
+            let others = get(per_key.get(k)) - get(per_article.get(&(k, *a)));
+            let others_agreeing =
+                get(per_value.get(&(k, vkey(*v)))) - get(per_both.get(&(k, *a, vkey(*v))));
+            others > others_agreeing
+        })
+        .collect()
+}
+
 /// The key districts are grouped by: folded, spaces collapsed (`Đất  Đỏ` = `đất đỏ`).
 pub fn district_key(d: &str) -> String {
-    fold(d).split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::text::fold::spaced(d)
 }
 
 fn counts(f: &Figure) -> bool {
@@ -194,25 +234,19 @@ pub fn table_for(
     let mut rows = one_fact_once(rows);
     // Conflicts: same district, population, year and target flag, different values,
     // different articles (an article never conflicts with itself).
-    let key = |r: &Row| {
-        r.district
-            .as_deref()
-            .map(district_key)
-            .map(|d| (d, r.population, r.year, r.target))
-    };
-    let n = rows.len();
-    for i in 0..n {
-        let Some(ki) = key(&rows[i].0) else { continue };
-        let conflict = (0..n).any(|j| {
-            let (a, b) = (&rows[i].0, &rows[j].0);
-            a.article != b.article
-                && key(b).as_ref() == Some(&ki)
-                && match (a.value, b.value) {
-                    (Some(x), Some(y)) => (x - y).abs() > 1e-6 * x.abs().max(1.0),
-                    _ => false,
-                }
-        });
-        rows[i].0.conflict = conflict;
+    let items: Vec<_> = rows
+        .iter()
+        .map(|(r, _)| {
+            let key = r
+                .district
+                .as_deref()
+                .map(district_key)
+                .map(|d| (d, r.population, r.year, r.target));
+            (key, r.article, r.value)
+        })
+        .collect();
+    for ((r, _), c) in rows.iter_mut().zip(disagreements(&items)) {
+        r.conflict = c;
     }
     rows.sort_by(|(a, sa), (b, sb)| {
         cmp_district(&a.district, &b.district)
@@ -312,8 +346,8 @@ pub fn to_csv(c: &Comparison, cat: &crate::indicators::Catalogue) -> Vec<u8> {
                     .unwrap_or_default(),
                 r.district.clone().unwrap_or_default(),
                 r.year.map(|y| y.to_string()).unwrap_or_default(),
-                r.value.map(format_number).unwrap_or_default(),
-                r.value_to.map(format_number).unwrap_or_default(),
+                r.value.map(crate::numbers::plain).unwrap_or_default(),
+                r.value_to.map(crate::numbers::plain).unwrap_or_default(),
                 r.qualifier
                     .map(|q| q.as_str().to_string())
                     .unwrap_or_default(),
@@ -445,5 +479,38 @@ pub fn overview(articles: &[Article], catalogue: &Catalogue) -> Overview {
         districts: dists,
         indicators: ids,
         cells,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::disagreements;
+
+    #[test]
+    fn a_conflict_is_another_articles_different_value() {
+        let k = Some("x");
+        // Article 0 says 95 twice and 90 once, article 1 says 95: only article 0's 90 and
+        // article 1's 95 (which meets that 90) disagree with another article.
+        let items = [
+            (k, 0, Some(95.0)),
+            (k, 0, Some(95.0)),
+            (k, 0, Some(90.0)),
+            (k, 1, Some(95.0)),
+        ];
+        assert_eq!(disagreements(&items), [false, false, true, true]);
+        // One article alone never conflicts with itself; no key or no value never conflicts.
+        let alone = [
+            (k, 0, Some(1.0)),
+            (k, 0, Some(2.0)),
+            (None, 1, Some(3.0)),
+            (k, 1, None),
+        ];
+        assert_eq!(disagreements(&alone), [false; 4]);
+        // Other keys are other facts.
+        let apart = [(Some("a"), 0, Some(1.0)), (Some("b"), 1, Some(2.0))];
+        assert_eq!(disagreements(&apart), [false, false]);
+        // Equal to six decimals is equal.
+        let close = [(k, 0, Some(9.3)), (k, 1, Some(9.300_000_01))];
+        assert_eq!(disagreements(&close), [false, false]);
     }
 }

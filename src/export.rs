@@ -220,8 +220,8 @@ fn csv_row(a: &Article, f: &Figure) -> [String; 16] {
         opt(&a.published),
         f.text.clone(),
         r.kind.as_str().to_string(),
-        r.value.map(format_number).unwrap_or_default(),
-        r.value_to.map(format_number).unwrap_or_default(),
+        r.value.map(crate::numbers::plain).unwrap_or_default(),
+        r.value_to.map(crate::numbers::plain).unwrap_or_default(),
         r.qualifier
             .map(|q| q.as_str().to_string())
             .unwrap_or_default(),
@@ -236,15 +236,6 @@ fn csv_row(a: &Article, f: &Figure) -> [String; 16] {
         // The figure's own unit in an article about several; else the article's district.
         opt(&f.place.clone().or_else(|| a.district.clone())),
     ]
-}
-
-/// A number as a spreadsheet reads it: no exponent, no trailing `.0`.
-pub fn format_number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
 }
 
 /// Writes a file atomically: a temporary file in the same folder, fsync, rename, and an fsync

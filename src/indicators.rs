@@ -32,7 +32,7 @@
 use crate::export::write_atomic;
 use crate::extract::words::fold;
 use crate::model::{Article, Figure, Kind, Population, Status};
-use crate::text::CharIndex;
+use crate::text::{CharIndex, clauses, sentences};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -42,16 +42,15 @@ use std::sync::LazyLock;
 mod population;
 use population::Group;
 
+/// Assignments less sure than this are left empty.
+pub const MIN_CONFIDENCE: f32 = 0.3;
+
 /// The built-in catalogue.
 pub const BUILTIN_JSON: &str = include_str!("../assets/indicators.json");
 /// The `format` tag of a catalogue file.
 pub const FORMAT: &str = "solieu-indicators";
 /// The file name of the user copy in the config folder.
 pub const USER_FILE: &str = "indicators.json";
-/// The environment variable that overrides the config folder.
-pub const CONFIG_DIR_ENV: &str = "SOLIEU_CONFIG_DIR";
-/// Assignments less sure than this are left empty.
-pub const MIN_CONFIDENCE: f32 = 0.3;
 
 /// What kind of value an indicator takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -262,14 +261,6 @@ pub fn parse_catalogue(json: &str) -> Result<Vec<Indicator>, CatalogueError> {
     Ok(file.indicators)
 }
 
-/// The config folder: `$SOLIEU_CONFIG_DIR`, else the platform's config folder for Số liệu.
-pub fn config_dir() -> Option<PathBuf> {
-    if let Some(d) = std::env::var_os(CONFIG_DIR_ENV).filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(d));
-    }
-    directories::ProjectDirs::from("vn", "solieu", "solieu").map(|p| p.config_dir().to_path_buf())
-}
-
 /// The indicators in use: the built-in list overlaid by the user's, with a phrase matcher.
 #[derive(Debug, Clone)]
 pub struct Catalogue {
@@ -325,7 +316,7 @@ impl Catalogue {
     /// The built-in catalogue overlaid by the user copy in [`config_dir`]. A missing user copy
     /// is no error; an unreadable one is reported and ignored.
     pub fn load() -> (Self, Option<CatalogueError>) {
-        match config_dir() {
+        match crate::folders::config_dir() {
             Some(dir) => Catalogue::load_from_dir(&dir),
             None => (Catalogue::builtin(), None),
         }
@@ -416,7 +407,7 @@ impl Catalogue {
 
     /// Writes the user copy atomically into [`config_dir`].
     pub fn save(&self) -> Result<PathBuf, CatalogueError> {
-        let dir = config_dir().ok_or(CatalogueError::NoConfigDir)?;
+        let dir = crate::folders::config_dir().ok_or(CatalogueError::NoConfigDir)?;
         self.save_to_dir(&dir)
     }
 }
@@ -670,43 +661,6 @@ impl Matcher {
 // ---------------------------------------------------------------------------------------------
 // Sentences and clauses
 
-/// Byte spans of the sentences: cut at line breaks and at `.`, `!`, `?`, `…` before a space.
-pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let next = it.peek().map(|&(_, n)| n);
-        let end = c == '\n'
-            || (matches!(c, '.' | '!' | '?' | '…') && next.is_none_or(char::is_whitespace));
-        if end {
-            let e = i + c.len_utf8();
-            if e > start {
-                out.push((start, e));
-            }
-            start = e;
-        }
-    }
-    if start < text.len() {
-        out.push((start, text.len()));
-    }
-    out
-}
-
-/// Byte spans of the clauses of a sentence: cut at `;`.
-pub(crate) fn clauses(text: &str, (s, e): (usize, usize)) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = s;
-    for (i, c) in text[s..e].char_indices() {
-        if c == ';' {
-            out.push((start, s + i));
-            start = s + i + 1;
-        }
-    }
-    out.push((start, e));
-    out
-}
-
 // ---------------------------------------------------------------------------------------------
 // Assignment
 
@@ -786,18 +740,6 @@ const NON_PEOPLE_UNITS: &[&str] = &[
     "trang",
     "máy",
 ];
-const TARGET_CUES: &[&str] = &[
-    "mục tiêu",
-    "phấn đấu",
-    "dự kiến",
-    "định hướng",
-    "chỉ tiêu đến",
-    "đề ra đến",
-    "kế hoạch đến",
-    "sẽ có",
-    "sẽ đạt",
-];
-
 /// True when the folded word (or words) is one of the list's (folded the same way).
 fn listed(set: &HashSet<String>, w: &str) -> bool {
     !w.is_empty() && set.contains(w)
@@ -1918,7 +1860,9 @@ impl YearContext {
             return (self.article_year, false, true);
         };
         let sentence = fold(text.get(ss..b0).unwrap_or(""));
-        let cue = TARGET_CUES.iter().any(|c| sentence.contains(c));
+        let cue = crate::extract::rules::lexicon::TARGET_CUES
+            .iter()
+            .any(|c| sentence.contains(c));
         let from = self.mentions.partition_point(|m| m.start < ss);
         let in_sentence: Vec<&YearMention> = self.mentions[from..]
             .iter()
@@ -2176,13 +2120,5 @@ mod tests {
                 "luận"
             ]
         );
-    }
-
-    #[test]
-    fn sentences_and_clauses() {
-        let t = "Có 22.400 cán bộ. Đạt 97,2%; 60% khác\nDòng mới";
-        let s = sentences(t);
-        assert_eq!(s.len(), 3);
-        assert_eq!(clauses(t, s[1]).len(), 2);
     }
 }

@@ -3,10 +3,11 @@
 //! rules for particular articles.
 
 use super::number::{Style, parse_grouped};
-use super::page::{Line, LineRole, valid_date};
+use super::page::{Line, LineRole};
 use super::scan::{Raw, Shape, char_at, char_before};
 use super::words::{self, Tok, Word, ends_with_phrase, fold, is_all_caps, starts_with_phrase};
 use crate::model::{Kind, Qualifier, Reading};
+use crate::numbers::valid_date;
 
 /// A figure before offsets are converted to code points.
 #[derive(Debug, Clone)]
@@ -214,19 +215,6 @@ const ROMAN_TWO_WORD_NOUNS: &[&str] = &[
 const ROMAN_ABBREVIATIONS: &[&str] = &[
     "CD", "CV", "DC", "MC", "MD", "DI", "LI", "MI", "CM", "DM", "ML", "MV", "LV", "CC", "CCC",
     "CL", "DL", "XL", "XXL", "MIX", "CIV", "DIV", "MCC",
-];
-
-/// Words in a sentence that make `đến năm YYYY` a target.
-const TARGET_WORDS: &[&str] = &[
-    "mục tiêu",
-    "phấn đấu",
-    "chỉ tiêu",
-    "kế hoạch",
-    "định hướng",
-    "dự kiến",
-    "sẽ",
-    "tầm nhìn",
-    "đề ra",
 ];
 
 const SCALES: &[(&str, f64)] = &[
@@ -471,7 +459,7 @@ fn classify_slash(ctx: &Ctx<'_>, s: &str, raw: Raw, a: &Around<'_>) -> (Option<R
             return (Some(r), 0.7);
         }
     };
-    let is_year = |v: u32| parts[1].len() == 4 && (1900..=2100).contains(&v);
+    let is_year = |v: u32| parts[1].len() == 4 && crate::numbers::is_year(v);
     // `đợt 1/2020`: batch 1 of the year.
     if matches!(prev, "đợt" | "khóa" | "lần" | "kỳ" | "lớp") && is_year(y) {
         return (Some(reading(Kind::Other, Some(f64::from(x)))), 0.9);
@@ -786,11 +774,11 @@ fn classify_digits(
         let y1 = s
             .parse::<u32>()
             .ok()
-            .filter(|y| s.len() == 4 && (1900..=2100).contains(y));
+            .filter(|y| s.len() == 4 && crate::numbers::is_year(*y));
         let y2 = s2
             .parse::<u32>()
             .ok()
-            .filter(|y| s2.len() == 4 && (1900..=2100).contains(y));
+            .filter(|y| s2.len() == 4 && crate::numbers::is_year(*y));
         if let (Some(y1), Some(y2)) = (y1, y2)
             && y2 > y1
             && y2 - y1 <= 100
@@ -911,7 +899,7 @@ fn classify_digits(
     let as_year = plain_int
         && s.len() == 4
         && !s.starts_with('0')
-        && s.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
+        && s.parse::<u32>().is_ok_and(crate::numbers::is_year);
 
     // Ordinals: `khóa 5`, `đợt 2`, `lần thứ 3`, `Kỳ họp thứ 7`.
     if plain_int && !as_year && matches!(prev, "khóa" | "đợt" | "thứ" | "kì") {
@@ -1041,7 +1029,7 @@ fn day_before_date(text: &str, raws: &[Raw], i: usize, day: &str) -> Option<Stri
         .collect::<Option<_>>()?;
     match parts[..] {
         [d1, m] if d0 < d1 && valid_date(2000, m, d0) => Some(format!("--{m:02}-{d0:02}")),
-        [d1, m, y] if d0 < d1 && (1900..=2100).contains(&y) && valid_date(y as i32, m, d0) => {
+        [d1, m, y] if d0 < d1 && crate::numbers::is_year(y) && valid_date(y as i32, m, d0) => {
             Some(format!("{y:04}-{m:02}-{d0:02}"))
         }
         _ => None,
@@ -1121,7 +1109,7 @@ fn long_date(
         && (1..=12).contains(&d0)
         && let (Some((y, ry)), Some(r0)) = (num(i + 1), raws.get(i))
         && joined_by(r0, ry, "năm")
-        && (1900..=2100).contains(&y)
+        && crate::numbers::is_year(y)
     {
         let mut r = reading(Kind::Date, None);
         r.date = Some(format!("{y:04}-{d0:02}"));
@@ -1143,7 +1131,9 @@ fn year_qualifier(ctx: &Ctx<'_>, a: &Around<'_>, year: i32) -> Option<Qualifier>
         return None;
     }
     let sentence = fold(&sentence_around(ctx.text, a));
-    let target = TARGET_WORDS.iter().any(|w| sentence.contains(w))
+    let target = super::rules::lexicon::TARGET_CUES
+        .iter()
+        .any(|w| sentence.contains(w))
         || ctx.published_year.is_some_and(|p| year > p);
     target.then_some(Qualifier::UpTo)
 }

@@ -158,7 +158,7 @@ fn to_figures(text: &str, drafts: Vec<classify::Draft>) -> Vec<Figure> {
             start,
             end,
             text: text[d.start..d.end].to_string(),
-            context: sentence(text, d.start, d.end),
+            context: crate::text::clause_around(text, d.start, d.end),
             reading: d.reading,
             confidence: d.confidence,
             indicator_confidence: 0.0,
@@ -169,67 +169,4 @@ fn to_figures(text: &str, drafts: Vec<classify::Draft>) -> Vec<Figure> {
         });
     }
     out
-}
-
-/// The sentence around a byte range: from the previous sentence end (`.`, `!`, `?`, `;`, `…`
-/// before a space, or a line break) to the next; at most a few hundred bytes each way, cut at a
-/// space. Scans bytes: every terminator is ASCII or ends in the byte of `…`.
-pub fn sentence(text: &str, start: usize, end: usize) -> String {
-    const MAX: usize = 400;
-    let b = text.as_bytes();
-    // A terminator ends at byte `i` (inclusive) and is followed by a space or the end.
-    let ends_at = |i: usize| -> bool {
-        let term = matches!(b[i], b'.' | b'!' | b'?' | b';')
-            || (b[i] == 0xA6 && i >= 2 && b[i - 2] == 0xE2 && b[i - 1] == 0x80);
-        term && (i + 1 >= b.len() || b[i + 1].is_ascii_whitespace() || b[i + 1] == 0xC2)
-    };
-    let lo = start.saturating_sub(MAX);
-    let mut from = lo;
-    let mut found = false;
-    for i in (lo..start).rev() {
-        if b[i] == b'\n' || ends_at(i) {
-            from = i + 1;
-            found = true;
-            break;
-        }
-    }
-    if !found && lo > 0 {
-        // Cut: start after the first space.
-        from = b[lo..start]
-            .iter()
-            .position(|c| c.is_ascii_whitespace())
-            .map_or(start, |k| lo + k + 1);
-    }
-    let hi = (end + MAX).min(b.len());
-    let mut to = hi;
-    found = false;
-    for (k, &c) in b[end..hi].iter().enumerate() {
-        let i = end + k;
-        if c == b'\n' {
-            to = i;
-            found = true;
-            break;
-        }
-        if ends_at(i) {
-            to = i + 1;
-            found = true;
-            break;
-        }
-    }
-    if !found && hi < b.len() {
-        to = b[end..hi]
-            .iter()
-            .rposition(|c| c.is_ascii_whitespace())
-            .map_or(end, |k| end + k);
-    }
-    while from > 0 && !text.is_char_boundary(from) {
-        from += 1;
-    }
-    while to < text.len() && !text.is_char_boundary(to) {
-        to += 1;
-    }
-    text.get(from.min(start)..to.max(end))
-        .unwrap_or("")
-        .trim()
-        .to_string()
 }

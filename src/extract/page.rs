@@ -3,6 +3,7 @@
 
 use super::words::{fold, is_all_caps, is_capitalized, lex};
 use crate::model::Kind;
+use crate::numbers::valid_date;
 
 /// What a line of the page is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -456,18 +457,6 @@ pub fn first_date(s: &str) -> Option<String> {
         }
     }
     None
-}
-
-/// True for a real calendar date (leap years included).
-pub fn valid_date(y: i32, m: u32, d: u32) -> bool {
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1900..=2100).contains(&y) && d >= 1 && d <= days
 }
 
 /// Words after `huyện` that name an organization of the district (`Huyện Đoàn Đoan Hùng`,
@@ -1106,6 +1095,7 @@ pub fn file_places(
         return;
     }
     let idx = crate::text::CharIndex::new(text);
+    let sentences = crate::text::sentences(text);
     let headings = headings(text, lines, &place.mentions);
     let places: Vec<Option<&Mention>> = figures
         .iter()
@@ -1126,14 +1116,20 @@ pub fn file_places(
                 &place.mentions,
                 &headings,
                 li,
-                b0,
-                b1,
-                &f.context,
+                (b0, b1),
+                sentence_of(&sentences, b0),
             )
         })
         .collect();
     let mut places = places;
-    respectively(text, &place.mentions, figures, &idx, &mut places);
+    respectively(
+        text,
+        &sentences,
+        &place.mentions,
+        figures,
+        &idx,
+        &mut places,
+    );
     // Which units the figures that measure something belong to, and how many each.
     let mut counts: Vec<(String, usize)> = Vec::new();
     for (f, m) in figures.iter().zip(&places) {
@@ -1230,6 +1226,7 @@ fn is_substantive(kind: Kind) -> bool {
 /// before it, in order, when there are as many of each.
 fn respectively<'m>(
     text: &str,
+    sentences: &[(usize, usize)],
     mentions: &'m [Mention],
     figures: &[crate::model::Figure],
     idx: &crate::text::CharIndex<'_>,
@@ -1238,8 +1235,7 @@ fn respectively<'m>(
     let mut i = 0;
     while i < figures.len() {
         let f = &figures[i];
-        let (b0, b1) = (idx.byte_of_char(f.start), idx.byte_of_char(f.end));
-        let Some((s0, s1)) = sentence_bounds(text, b0, b1, &f.context) else {
+        let Some((s0, s1)) = sentence_of(sentences, idx.byte_of_char(f.start)) else {
             i += 1;
             continue;
         };
@@ -1321,29 +1317,31 @@ fn headings<'m>(text: &str, lines: &[Line], mentions: &'m [Mention]) -> Vec<(usi
     out
 }
 
-/// The place of one figure (bytes `b0..b1` on line `li`): the unit named last before it in its
-/// sentence (`huyện A đạt 95%, huyện B 90%`), else the first after it in the sentence (`95% cán
-/// bộ huyện B`), else the last one earlier in its paragraph (`Huyện A có 300 cán bộ. Trong đó
-/// 95% …`), else its paragraph heading. A whole-province mention (`toàn tỉnh`) is a place too:
-/// the figure then has none.
-#[allow(clippy::too_many_arguments)]
+/// The place of one figure (bytes `b0..b1` in `sentence`, on line `li`): the unit named last
+/// before it in its sentence (`huyện A đạt 95%, huyện B 90%`), else the first after it in its
+/// clause (`95% cán bộ huyện B`), else the last one earlier in its paragraph (`Huyện A có 300
+/// cán bộ. Trong đó 95% …`), else its paragraph heading. A whole-province mention (`toàn tỉnh`)
+/// is a place too: the figure then has none.
 fn figure_place<'m>(
     text: &str,
     line: &Line,
     mentions: &'m [Mention],
     headings: &[(usize, &'m Mention)],
     li: usize,
-    b0: usize,
-    b1: usize,
-    context: &str,
+    (b0, b1): (usize, usize),
+    sentence: Option<(usize, usize)>,
 ) -> Option<&'m Mention> {
-    let (s0, s1) = sentence_bounds(text, b0, b1, context).unwrap_or((line.start, line.end));
+    let (s0, s1) = sentence.unwrap_or((line.start, line.end));
     let (s0, s1) = (s0.max(line.start), s1.min(line.end));
     let before = |from: usize, to: usize| within(mentions, from, to).last();
     if let Some(m) = before(s0, b0) {
         return Some(m);
     }
-    if let Some(m) = within(mentions, b1, s1).first() {
+    let clause_end = crate::text::clauses(text, (s0, s1))
+        .into_iter()
+        .find(|c| c.0 <= b0 && b0 < c.1.max(c.0 + 1))
+        .map_or(s1, |c| c.1);
+    if let Some(m) = within(mentions, b1, clause_end).first() {
         return Some(m);
     }
     if let Some(m) = before(line.start, s0) {
@@ -1364,24 +1362,10 @@ fn within(mentions: &[Mention], from: usize, to: usize) -> &[Mention] {
     &mentions[a..b.max(a)]
 }
 
-/// Where a figure's sentence (its `context`, cut by the extractor's one sentence splitter)
-/// stands in the text: the occurrence of the context that covers the figure.
-fn sentence_bounds(text: &str, b0: usize, b1: usize, context: &str) -> Option<(usize, usize)> {
-    if context.is_empty() {
-        return None;
-    }
-    let mut lo = b0.saturating_sub(context.len());
-    while !text.is_char_boundary(lo) {
-        lo -= 1;
-    }
-    let mut hi = (b1 + context.len()).min(text.len());
-    while !text.is_char_boundary(hi) {
-        hi += 1;
-    }
-    text[lo..hi]
-        .match_indices(context)
-        .map(|(i, _)| (lo + i, lo + i + context.len()))
-        .find(|&(a, z)| a <= b0 && z >= b1)
+/// The sentence (of the one splitter, [`crate::text::sentences`]) holding byte `b`.
+fn sentence_of(sentences: &[(usize, usize)], b: usize) -> Option<(usize, usize)> {
+    let i = sentences.partition_point(|s| s.1 <= b);
+    sentences.get(i).copied().filter(|s| s.0 <= b)
 }
 
 /// How many different units the mentions name.

@@ -653,36 +653,6 @@ fn local_span(f: &Figure, p: &Para) -> (usize, usize) {
     (s, e)
 }
 
-/// Formats a number the Vietnamese way: `22.400`, `97,2`.
-pub fn fmt_vi(v: f64) -> String {
-    if !v.is_finite() {
-        return String::new();
-    }
-    let neg = v < 0.0;
-    let s = format!("{}", v.abs());
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i.to_string(), Some(f.to_string())),
-        None => (s, None),
-    };
-    let mut grouped = String::new();
-    for (k, ch) in int.chars().enumerate() {
-        if k > 0 && (int.len() - k) % 3 == 0 {
-            grouped.push('.');
-        }
-        grouped.push(ch);
-    }
-    let mut out = String::new();
-    if neg {
-        out.push('-');
-    }
-    out.push_str(&grouped);
-    if let Some(f) = frac {
-        out.push(',');
-        out.push_str(&f);
-    }
-    out
-}
-
 /// Formats a value for its kind: years and ordinals without grouping (`2018`, not `2.018`).
 pub fn fmt_value(kind: Kind, v: f64) -> String {
     match kind {
@@ -691,7 +661,7 @@ pub fn fmt_value(kind: Kind, v: f64) -> String {
         {
             format!("{}", v as i64)
         }
-        _ => fmt_vi(v),
+        _ => crate::numbers::vi(v),
     }
 }
 
@@ -923,11 +893,6 @@ mod tests {
 
     #[test]
     fn vietnamese_numbers() {
-        assert_eq!(fmt_vi(22400.0), "22.400");
-        assert_eq!(fmt_vi(97.2), "97,2");
-        assert_eq!(fmt_vi(1902995.0), "1.902.995");
-        assert_eq!(fmt_vi(-5.5), "-5,5");
-        assert_eq!(fmt_vi(69.0), "69");
         assert_eq!(fmt_value(Kind::Year, 2018.0), "2018");
         assert_eq!(fmt_value(Kind::Count, 2018.0), "2.018");
     }

@@ -2,14 +2,42 @@
 //! here, so menus, toolbar buttons, the shortcut list and the keyboard all share them. Views push
 //! commands; the app applies them once per frame (`app::SolieuApp::apply`).
 
-use super::compare_view::Tab;
 use super::i18n::Lang;
 use crate::indicators::Indicator;
 use crate::model::Reading;
 use crate::review::{Edit, Meta};
 use eframe::egui;
 use egui::{Key, KeyboardShortcut, Modifiers};
+use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
+
+/// The central panel's tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Tab {
+    /// "Bài viết": the article text.
+    #[default]
+    Article,
+    /// "So sánh": the comparison across districts.
+    Compare,
+}
+
+impl Tab {
+    /// The tab's label.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Tab::Article => lang.t("Bài viết", "Article"),
+            Tab::Compare => lang.t("So sánh", "Compare"),
+        }
+    }
+
+    /// The tab asked for by `$SOLIEU_START_TAB` (`compare`), for screenshots and demos.
+    pub fn from_env() -> Tab {
+        match std::env::var("SOLIEU_START_TAB").as_deref() {
+            Ok("compare") | Ok("so-sanh") => Tab::Compare,
+            _ => Tab::Article,
+        }
+    }
+}
 
 /// A user action.
 #[derive(Debug, Clone, PartialEq)]

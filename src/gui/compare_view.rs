@@ -7,49 +7,21 @@
 //! maps a click on the chart back to a figure are pure functions ([`layout`], [`hit`]), tested
 //! without a window.
 
-use super::article_view::fmt_vi;
 use super::command::Command;
 use super::i18n::Lang;
 use crate::checks::{self, Issue};
 use crate::compare::{self, Comparison, Overview, Row};
 use crate::indicators::{Catalogue, Indicator, IndicatorKind};
 use crate::model::{Article, Population, Status};
+use crate::numbers::vi as fmt_vi;
 use crate::review::{Edit, Workspace};
+use crate::text::fold::unmarked;
 use eframe::egui;
 use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot, PlotPoint, Points, Text};
-use serde::{Deserialize, Serialize};
 
 /// Red for conflicts and errors.
 pub const CONFLICT: Color32 = Color32::from_rgb(0xc6, 0x28, 0x28);
-
-/// The central panel's tabs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum Tab {
-    /// "Bài viết": the article text.
-    #[default]
-    Article,
-    /// "So sánh": the comparison across districts.
-    Compare,
-}
-
-impl Tab {
-    /// The tab's label.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Tab::Article => lang.t("Bài viết", "Article"),
-            Tab::Compare => lang.t("So sánh", "Compare"),
-        }
-    }
-
-    /// The tab asked for by `$SOLIEU_START_TAB` (`compare`), for screenshots and demos.
-    pub fn from_env() -> Tab {
-        match std::env::var("SOLIEU_START_TAB").as_deref() {
-            Ok("compare") | Ok("so-sanh") => Tab::Compare,
-            _ => Tab::Article,
-        }
-    }
-}
 
 // ---- pure layout ---------------------------------------------------------------------------
 
@@ -261,23 +233,13 @@ pub enum Picked {
     Create,
 }
 
-/// Lowercase without tone or letter marks (`Đại học` → `dai hoc`), for searching.
-pub fn fold(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    s.nfd()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .map(|c| match c {
-            'đ' | 'Đ' => 'd',
-            c => c,
-        })
-        .collect::<String>()
-        .to_lowercase()
-}
-
 /// True when an indicator matches a search (folded: `sau dai hoc` finds `sau đại học`).
 pub fn matches(i: &Indicator, query: &str) -> bool {
-    let q = fold(query.trim());
-    q.is_empty() || fold(&i.name).contains(&q) || fold(&i.name_en).contains(&q) || i.id.contains(&q)
+    let q = unmarked(query.trim());
+    q.is_empty()
+        || unmarked(&i.name).contains(&q)
+        || unmarked(&i.name_en).contains(&q)
+        || i.id.contains(&q)
 }
 
 /// Where an [`indicator_picker`] is shown and what it offers.

@@ -15,7 +15,7 @@ use crate::review::{self, Edit, Entry, Meta, Workspace};
 use eframe::egui;
 use egui::{Color32, RichText, TextEdit, Ui};
 
-const ERROR: Color32 = Color32::from_rgb(0xc6, 0x28, 0x28);
+use super::palette::ERROR;
 
 /// Drafts of the selected figure's fields.
 #[derive(Debug, Default, Clone)]
@@ -83,8 +83,14 @@ impl Drafts {
             None
         } else {
             match y.parse::<i32>() {
-                Ok(v) if (1900..=2100).contains(&v) => Some(v),
-                _ => return Err(format!("“{y}” không phải là năm (1900–2100)")),
+                Ok(v) if crate::numbers::is_year(v) => Some(v),
+                _ => {
+                    return Err(format!(
+                        "“{y}” không phải là năm ({}–{})",
+                        crate::numbers::FIRST_YEAR,
+                        crate::numbers::LAST_YEAR
+                    ));
+                }
             }
         };
         if year != r.year {

@@ -9,7 +9,8 @@
 //! - [`article_view`], [`editor`], [`sidebar`], [`compare_view`]: one small view type per
 //!   panel (the comparison tab: chart, table, overview, cross-checks).
 //! - [`files`]: file choosing behind a trait (rfd on a thread; scripted in tests).
-//! - [`fonts`], [`i18n`]: the bundled fonts and the two interface languages.
+//! - [`fonts`], [`i18n`], [`palette`]: the bundled fonts, the two interface languages, the
+//!   colours of messages.
 //!
 //! What the officer reviews lives in [`crate::review`] (no UI there): the workspace, undo, the
 //! store and its writer thread, the one-writer lock. The window opens one workspace file (the
@@ -26,6 +27,7 @@ pub mod editor;
 pub mod files;
 pub mod fonts;
 pub mod i18n;
+pub mod palette;
 pub mod sidebar;
 
 use std::path::PathBuf;
@@ -35,12 +37,10 @@ use std::path::PathBuf;
 /// process ends; when no window takes them, this one opens the workspace read-only.
 pub fn run(paths: Vec<PathBuf>, workspace: Option<PathBuf>) -> eframe::Result<()> {
     let started = std::time::Instant::now();
-    let data_dir = crate::review::data_dir();
-    let ws_file = workspace.clone().or_else(|| {
-        data_dir
-            .as_deref()
-            .map(crate::review::places::default_workspace)
-    });
+    let data_dir = crate::folders::data_dir();
+    let ws_file = workspace
+        .clone()
+        .or_else(|| data_dir.as_deref().map(crate::folders::default_workspace));
     let mut read_only = false;
     if let Some(f) = &ws_file
         && let Err(crate::review::lock::LockError::Held) =
@@ -66,9 +66,7 @@ pub fn run(paths: Vec<PathBuf>, workspace: Option<PathBuf>) -> eframe::Result<()
             .with_drag_and_drop(true),
         persist_window: true,
         // Everything the app writes lives in the data folder ($SOLIEU_DATA_DIR), settings too.
-        persistence_path: data_dir
-            .as_deref()
-            .map(crate::review::places::settings_file),
+        persistence_path: data_dir.as_deref().map(crate::folders::settings_file),
         ..Default::default()
     };
     eframe::run_native(

@@ -52,17 +52,7 @@ pub struct Sidebar {
     pub sort: SortBy,
 }
 
-/// A key for typing without marks: the extractor's fold (case, tone placement) with every
-/// mark then dropped and `đ` read as `d`, so `cho don` finds `Chợ Đồn`.
-// For the lead: a named variant of `extract::words::fold` belongs in the text toolkit.
-pub fn unmarked(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    crate::extract::words::fold(s)
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .map(|c| if c == 'đ' { 'd' } else { c })
-        .collect()
-}
+use crate::text::fold::unmarked;
 
 /// True when an entry matches the filter (already [`unmarked`]): its file name, title,
 /// district or province.
@@ -167,12 +157,12 @@ impl Sidebar {
                     a.figures.len(),
                     lang.t("đã duyệt", "reviewed")
                 ),
-                (!a.unplaced.is_empty()).then_some(super::app::WARN),
+                (!a.unplaced.is_empty()).then_some(super::palette::WARN),
             ),
             None => (
                 format!("{} {}", lang.t("Lỗi:", "Error:"), e.file_name()),
                 lang.load_error(e.error.as_deref().unwrap_or("")),
-                Some(super::app::ERROR),
+                Some(super::palette::ERROR),
             ),
         };
         let width = ui.available_width();

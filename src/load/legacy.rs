@@ -22,7 +22,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::letters::{self, v};
+use crate::text::letters::{self, v};
 
 /// TCVN3 codes of the toned vowels: one row per vowel (a ă â e ê i o ô ơ u ư y), columns in
 /// tone order grave, hook, tilde, acute, dot below.

@@ -20,7 +20,6 @@
 mod detect;
 mod html;
 mod legacy;
-mod letters;
 mod office;
 mod reader;
 mod score;

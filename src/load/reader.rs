@@ -237,7 +237,7 @@ fn iso_date(s: &str) -> Option<String> {
     let y: i32 = s.get(..4)?.parse().ok()?;
     let m: u32 = s.get(5..7)?.parse().ok()?;
     let d: u32 = s.get(8..10)?.parse().ok()?;
-    crate::extract::page::valid_date(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
+    crate::numbers::valid_date(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 /// A Vietnamese-style date in a dateline (`Thứ tư, 22/10/2025, 19:25`).

@@ -6,7 +6,7 @@
 //! symbols outside the usual typographic ones (`§`, `¸`, `µ`…, which is what a TCVN3 file looks
 //! like when read as Windows-1258) cost 1, control characters and U+FFFD cost 2.
 
-use super::letters::{self, VOWELS};
+use crate::text::letters::{self, VOWELS};
 
 /// Initial consonants, longest first where one is a prefix of another.
 const INITIALS: [&str; 27] = [

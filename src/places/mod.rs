@@ -123,12 +123,7 @@ pub fn key(name: &str) -> String {
 /// A looser key for what an officer types in a search box: also without tone and vowel marks
 /// (`chau thanh` finds `Châu Thành`), `đ` as `d`.
 fn loose_key(name: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    key(name)
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .map(|c| if c == 'đ' { 'd' } else { c })
-        .collect()
+    crate::text::fold::unmarked(&key(name))
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {

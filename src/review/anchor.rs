@@ -5,7 +5,7 @@
 //! district portal that fixes a typo above a figure moves every offset after it.
 
 use super::history::Annotations;
-use super::workspace::Meta;
+use super::history::Meta;
 use crate::load;
 use crate::model::{Article, Figure};
 use crate::pipeline::Pipeline;
@@ -82,7 +82,7 @@ pub fn reanchor(figures: &[Figure], text: &str) -> (Vec<Figure>, Vec<Figure>) {
         if f.end <= n {
             let (b0, b1) = (index.byte_of_char(f.start), index.byte_of_char(f.end));
             if text.get(b0..b1) == Some(f.text.as_str())
-                && (f.context.is_empty() || crate::extract::sentence(text, b0, b1) == f.context)
+                && (f.context.is_empty() || crate::text::clause_around(text, b0, b1) == f.context)
                 && free(&placed, f.start, f.end)
             {
                 placed.push(f.clone());
@@ -94,7 +94,7 @@ pub fn reanchor(figures: &[Figure], text: &str) -> (Vec<Figure>, Vec<Figure>) {
         if !f.text.is_empty() {
             for (b0, _) in text.match_indices(f.text.as_str()) {
                 let b1 = b0 + f.text.len();
-                if !f.context.is_empty() && crate::extract::sentence(text, b0, b1) != f.context {
+                if !f.context.is_empty() && crate::text::clause_around(text, b0, b1) != f.context {
                     continue;
                 }
                 let s = index.char_of_byte(b0);

@@ -4,8 +4,49 @@
 //! Inverse data rather than snapshots: an edit of one figure costs one figure twice, whatever
 //! the size of the workspace.
 
-use super::workspace::Meta;
 use crate::model::{Article, Figure};
+
+/// What is known about an article as a whole (editable in its header).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Meta {
+    /// The headline.
+    pub title: Option<String>,
+    /// The district.
+    pub district: Option<String>,
+    /// The province.
+    pub province: Option<String>,
+    /// The publication date `YYYY-MM-DD`.
+    pub published: Option<String>,
+    /// The officer's note.
+    pub note: Option<String>,
+}
+
+impl Meta {
+    /// The metadata of an article.
+    pub fn of(a: &Article) -> Self {
+        Meta {
+            title: a.title.clone(),
+            district: a.district.clone(),
+            province: a.province.clone(),
+            published: a.published.clone(),
+            note: a.note.clone(),
+        }
+    }
+
+    /// Writes the metadata into an article.
+    pub fn put(&self, a: &mut Article) {
+        a.title = self.title.clone();
+        a.district = self.district.clone();
+        a.province = self.province.clone();
+        if let Some(p) = a.province.as_deref() {
+            a.province_2025 = crate::places::province_2025_name(p);
+        }
+        a.published = self.published.clone();
+        a.note = self.note.clone();
+        // Facts with no year of their own follow the article's date (a link, not a copy).
+        crate::indicators::follow_article_date(a);
+    }
+}
 
 /// How many undo steps are kept.
 pub const UNDO_LIMIT: usize = 500;

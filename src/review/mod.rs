@@ -9,12 +9,10 @@
 //! - [`saver`]: the writer thread, with retries, so saving never blocks a frame.
 //! - [`lock`]: one writer per workspace; a second process hands its paths over.
 //! - [`snapshot`]: the whole workspace as JSON (the older `workspace.json`, tests).
-//! - [`places`]: the data folder and what lives in it.
 
 pub mod anchor;
 pub mod history;
 pub mod lock;
-pub mod places;
 pub mod saver;
 pub mod snapshot;
 pub mod store;
@@ -22,7 +20,7 @@ pub mod typed;
 pub mod workspace;
 
 pub use anchor::{carry_over, reanchor};
+pub use history::Meta;
 pub use history::UNDO_LIMIT;
-pub use places::data_dir;
 pub use typed::{check_date, guess_reading, parse_date};
-pub use workspace::{Edit, Entry, ImportReport, Meta, OpenReport, Pending, SavedEntry, Workspace};
+pub use workspace::{Edit, Entry, ImportReport, OpenReport, Pending, SavedEntry, Workspace};

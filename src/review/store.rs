@@ -24,8 +24,6 @@ use std::path::{Path, PathBuf};
 pub const STORE_FORMAT: &str = "solieu-workspace-db";
 /// The schema version this build writes and reads.
 pub const STORE_VERSION: u32 = 1;
-/// The file name of the default workspace in the data folder.
-pub const DEFAULT_FILE: &str = "workspace.solieu";
 /// The extension of workspace files the officer names.
 pub const EXTENSION: &str = "solieu";
 

@@ -13,7 +13,7 @@ pub fn guess_reading(span: &str) -> Reading {
         let mut r = Reading::new(Kind::Date);
         r.date = Some(d);
         return r;
-    } else if t.len() == 4 && t.parse::<i32>().is_ok_and(|y| (1900..=2100).contains(&y)) {
+    } else if t.len() == 4 && t.parse::<i32>().is_ok_and(crate::numbers::is_year) {
         Kind::Year
     } else if t.contains('/') {
         Kind::Ratio
@@ -85,7 +85,7 @@ fn quarter(s: &str) -> Option<String> {
         _ => return None,
     };
     let y: i32 = year.parse().ok()?;
-    (year.len() == 4 && crate::extract::page::valid_date(y, 1, 1)).then(|| format!("{y}-Q{q}"))
+    (year.len() == 4 && crate::numbers::valid_date(y, 1, 1)).then(|| format!("{y}-Q{q}"))
 }
 
 /// Checks a stored date (`YYYY-MM-DD`, `YYYY-MM`, `YYYY-Qn` or `--MM-DD`) is real.
@@ -109,7 +109,7 @@ pub fn check_date(d: &str) -> Result<(), String> {
         _ => return bad(),
     };
     match (y, m, day) {
-        (Some(y), Some(m), Some(dd)) if crate::extract::page::valid_date(y, m, dd) => Ok(()),
+        (Some(y), Some(m), Some(dd)) if crate::numbers::valid_date(y, m, dd) => Ok(()),
         _ => bad(),
     }
 }

@@ -7,7 +7,7 @@
 //! writes that and nothing else.
 
 use super::anchor::{carry_over, merge, refresh};
-use super::history::{Annotations, Change, History, Step};
+use super::history::{Annotations, Change, History, Meta, Step};
 use super::typed::{check_date, guess_reading};
 use crate::export;
 use crate::load::{self, LoadError};
@@ -52,48 +52,6 @@ impl Entry {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| self.path.clone())
-    }
-}
-
-/// What is known about an article as a whole (editable in its header).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Meta {
-    /// The headline.
-    pub title: Option<String>,
-    /// The district.
-    pub district: Option<String>,
-    /// The province.
-    pub province: Option<String>,
-    /// The publication date `YYYY-MM-DD`.
-    pub published: Option<String>,
-    /// The officer's note.
-    pub note: Option<String>,
-}
-
-impl Meta {
-    /// The metadata of an article.
-    pub fn of(a: &Article) -> Self {
-        Meta {
-            title: a.title.clone(),
-            district: a.district.clone(),
-            province: a.province.clone(),
-            published: a.published.clone(),
-            note: a.note.clone(),
-        }
-    }
-
-    /// Writes the metadata into an article.
-    pub fn put(&self, a: &mut Article) {
-        a.title = self.title.clone();
-        a.district = self.district.clone();
-        a.province = self.province.clone();
-        if let Some(p) = a.province.as_deref() {
-            a.province_2025 = crate::places::province_2025_name(p);
-        }
-        a.published = self.published.clone();
-        a.note = self.note.clone();
-        // Facts with no year of their own follow the article's date (a link, not a copy).
-        crate::indicators::follow_article_date(a);
     }
 }
 
@@ -967,5 +925,5 @@ fn check_overlap(a: &Article, start: usize, end: usize, except: Option<u64>) -> 
 
 fn context_of(text: &str, start: usize, end: usize) -> String {
     let idx = CharIndex::new(text);
-    crate::extract::sentence(text, idx.byte_of_char(start), idx.byte_of_char(end))
+    crate::text::clause_around(text, idx.byte_of_char(start), idx.byte_of_char(end))
 }

@@ -363,7 +363,16 @@ fn same_district_indicator_year_with_different_values() {
     let mut corrected = b;
     corrected.figures[0].status = Status::Corrected;
     corrected.figures[0].reading.value = Some(97.2);
-    assert!(of_kind(&check(&[a, corrected]), IssueKind::Conflict).is_empty());
+    assert!(of_kind(&check(&[a.clone(), corrected]), IssueKind::Conflict).is_empty());
+
+    // Another population (commune officials vs district officials) is another fact.
+    let mut commune = standard_article("e.txt", "Đất Đỏ", "80%", 80.0);
+    let other = match a.figures[0].reading.population {
+        Some(solieu::model::Population::Xa) => solieu::model::Population::Huyen,
+        _ => solieu::model::Population::Xa,
+    };
+    commune.figures[0].reading.population = Some(other);
+    assert!(of_kind(&check(&[a, commune]), IssueKind::Conflict).is_empty());
 }
 
 #[test]

@@ -912,7 +912,7 @@ fn the_sidebar_filter_needs_no_marks_and_shows_titles() {
         .filter_map(|a| a.district.clone().map(|d| (d, a.title.clone())))
         .collect();
     let (district, title) = with_district.first().cloned().expect("a district");
-    let typed = solieu::gui::sidebar::unmarked(&district);
+    let typed = solieu::text::fold::unmarked(&district);
     assert!(typed.is_ascii(), "{typed}");
     let hits: Vec<bool> = h
         .state()

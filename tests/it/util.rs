@@ -2,11 +2,11 @@
 //! extractor) or read the sample articles. Each test file uses some of them.
 #![allow(dead_code)]
 
-use solieu::extract::sentence;
 use solieu::indicators::{Catalogue, assign};
 use solieu::load::load_file;
 use solieu::model::{Article, Figure, Reading, Status};
 use solieu::pipeline::Pipeline;
+use solieu::text::clause_around as sentence;
 use std::path::{Path, PathBuf};
 
 /// The sample article whose file name starts with `prefix`.

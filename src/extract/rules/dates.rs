@@ -10,9 +10,9 @@
 use super::lexicon;
 use super::numbers::words_number;
 use super::{Hit, Rule, Stream};
-use crate::extract::page::valid_date;
 use crate::extract::scan::Shape;
 use crate::model::{Kind, Reading};
+use crate::numbers::valid_date;
 
 /// The rules of this dimension.
 pub const RULES: &[Rule] = &[
@@ -43,7 +43,7 @@ pub const RULES: &[Rule] = &[
 pub fn full_year(s: &str) -> Option<i32> {
     let v: i32 = s.parse().ok()?;
     match s.len() {
-        4 if (1900..=2100).contains(&v) => Some(v),
+        4 if crate::numbers::is_year(v) => Some(v),
         2 if v <= 68 => Some(2000 + v),
         2 => Some(1900 + v),
         _ => None,

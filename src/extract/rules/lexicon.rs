@@ -337,6 +337,22 @@ pub const NOT_COUNTED_AFTER: &[&str] = &[
     "trước", "tới", "ngoái", "mươi",
 ];
 
+/// Words that make a statement a plan (its figures targets, its `đến năm 2025` a deadline):
+/// the one list, for the deadline of a year and the target flag of a fact. Phrases, not single
+/// words, where the word alone also reports the past (`hoàn thành chỉ tiêu`, `theo kế hoạch`).
+pub const TARGET_CUES: &[&str] = &[
+    "mục tiêu",
+    "phấn đấu",
+    "dự kiến",
+    "định hướng",
+    "tầm nhìn",
+    "chỉ tiêu đến",
+    "đề ra đến",
+    "kế hoạch đến",
+    "sẽ có",
+    "sẽ đạt",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

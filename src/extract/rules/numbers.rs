@@ -478,7 +478,7 @@ fn number_in_words(s: &Stream<'_>, i: usize) -> Option<Vec<Hit>> {
     };
     let prev = if p.from > 0 { s.w(p.from - 1) } else { "" };
     let whole = p.value.fract() == 0.0;
-    let kind = if prev == "năm" && whole && (1900.0..=2100.0).contains(&p.value) {
+    let kind = if prev == "năm" && whole && crate::numbers::is_year(p.value) {
         Kind::Year
     } else if p.decimal {
         Kind::Decimal

@@ -561,7 +561,7 @@ fn export_place(ws: &Workspace, only_current: bool) -> Option<String> {
     } else {
         shared(&|a| a.province.as_ref()).or_else(|| shared(&|a| a.district.as_ref()))
     }?;
-    let slug: Vec<String> = super::super::sidebar::unmarked(&place)
+    let slug: Vec<String> = crate::text::fold::unmarked(&place)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_string)

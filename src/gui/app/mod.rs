@@ -10,16 +10,18 @@ mod status;
 
 use super::article_view::{self, ArticleView};
 use super::command::Command;
-use super::compare_view::{CompareView, NewIndicator, Tab};
+use super::command::Tab;
+use super::compare_view::{CompareView, NewIndicator};
 use super::editor::{EditorView, HeaderView};
 use super::files::{Answer, FileChooser, Purpose};
 use super::i18n::Lang;
 use super::sidebar::Sidebar;
+use crate::folders as places;
 use crate::pipeline::Pipeline;
 use crate::review::lock::{InboxWatch, LockError, WriterLock};
 use crate::review::saver::{Report, Saver};
 use crate::review::store::{Batch, Store, StoreError};
-use crate::review::{Edit, Workspace, places, snapshot, store};
+use crate::review::{Edit, Workspace, snapshot, store};
 use eframe::egui;
 use egui::{Button, Color32, RichText, Ui};
 use serde::{Deserialize, Serialize};
@@ -34,9 +36,7 @@ pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
 const RECENT_MAX: usize = 10;
 /// How long quitting waits for the writer thread before asking.
 const QUIT_WAIT: Duration = Duration::from_secs(3);
-/// Errors and warnings in the status line and banners (≥ 4.5:1 on both themes' panels).
-pub(crate) const ERROR: Color32 = Color32::from_rgb(0xc6, 0x28, 0x28);
-pub(crate) const WARN: Color32 = Color32::from_rgb(0xb0, 0x4a, 0x00);
+pub(crate) use super::palette::{ERROR, WARN};
 
 /// What persists between sessions besides the workspace (eframe storage): language, theme,
 /// zoom, panel widths, recent files. The window size is persisted by eframe itself.
@@ -187,7 +187,7 @@ impl SolieuApp {
     /// folder; read-only when another window writes it), then opens the given paths, or the
     /// bundled samples on a first run.
     pub fn with_workspace(opts: AppOptions, workspace: Option<PathBuf>, read_only: bool) -> Self {
-        let catalogue_dir = crate::indicators::config_dir();
+        let catalogue_dir = crate::folders::config_dir();
         // The one pipeline, with the officer's catalogue: the window files figures as the CLI does.
         let (pipeline, cat_error) = match &catalogue_dir {
             Some(d) => Pipeline::with_user_catalogue_in(d),
@@ -879,7 +879,7 @@ fn load_workspace(
         let legacy = path.with_file_name(snapshot::LEGACY_FILE);
         let is_default = path
             .file_name()
-            .is_some_and(|n| n == std::ffi::OsStr::new(store::DEFAULT_FILE));
+            .is_some_and(|n| n == std::ffi::OsStr::new(crate::folders::DEFAULT_WORKSPACE_FILE));
         if is_default && let Ok(bytes) = std::fs::read(&legacy) {
             return match snapshot::from_bytes(&bytes, pipeline.clone()) {
                 Ok(mut ws) => {

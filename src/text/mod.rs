@@ -1,6 +1,12 @@
 //! Text normalization and offsets: every offset in Số liệu counts Unicode code points of the
 //! normalized text (NFC, LF line endings), end exclusive.
 
+pub mod fold;
+pub(crate) mod letters;
+pub mod sentence;
+
+pub use sentence::{clause_around, clauses, sentences};
+
 use sha2::{Digest, Sha256};
 use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
 

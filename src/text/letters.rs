@@ -1,7 +1,7 @@
 //! The Vietnamese letters as data: 12 vowels × 6 tones (in both cases) plus đ/Đ.
 //!
-//! Every legacy table in [`super::legacy`] and the syllable check in [`super::score`] is built
-//! from this one table, so a letter fixed here is fixed everywhere.
+//! Every legacy table in [`crate::load::legacy`], its syllable check and the tone placement of
+//! [`super::fold`] are built from this one table, so a letter fixed here is fixed everywhere.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;

@@ -320,7 +320,6 @@ fn is_document_header(lower: &str) -> bool {
 /// alone in capitals.
 pub fn document_title(text: &str, lines: &[Line]) -> Option<String> {
     let mut seen_header = false;
-    let mut nonempty_before = 0;
     for (i, l) in lines.iter().enumerate().take(40) {
         let t = text[l.start..l.end].trim();
         if t.is_empty() {
@@ -330,7 +329,7 @@ pub fn document_title(text: &str, lines: &[Line]) -> Option<String> {
             return None;
         }
         let lower = fold(t);
-        if is_document_header(&lower) {
+        if is_document_header(&lower) || is_agency_line(t, &lower) {
             seen_header = true;
         }
         let Some(ty) = DOCUMENT_TYPES.iter().find(|w| {
@@ -338,7 +337,6 @@ pub fn document_title(text: &str, lines: &[Line]) -> Option<String> {
                 .strip_prefix(*w)
                 .is_some_and(|r| r.is_empty() || r.starts_with(|c: char| !c.is_alphanumeric()))
         }) else {
-            nonempty_before += 1;
             continue;
         };
         let rest = lower[ty.len()..].trim_start();
@@ -352,7 +350,7 @@ pub fn document_title(text: &str, lines: &[Line]) -> Option<String> {
                 .iter()
                 .any(|w| rest.starts_with(w))
             || is_all_caps_line(t);
-        let laid_out = seen_header || nonempty_before > 0 || (bare && is_all_caps_line(t));
+        let laid_out = seen_header || (bare && is_all_caps_line(t));
         if !heading || !laid_out {
             return None;
         }
@@ -369,7 +367,10 @@ pub fn document_title(text: &str, lines: &[Line]) -> Option<String> {
                 continue;
             }
             let lower = fold(t);
+            // A summary is a few short lines; a long line is the body.
             let stop = !t.chars().any(char::is_alphabetic)
+                || t.chars().count() > 250
+                || parts.iter().map(|p| p.chars().count()).sum::<usize>() > 400
                 || t.starts_with('(')
                 || ["căn cứ", "chương", "điều", "phần"]
                     .iter()
@@ -386,6 +387,37 @@ pub fn document_title(text: &str, lines: &[Line]) -> Option<String> {
         return (parts.len() > 1 || !bare).then_some(title);
     }
     None
+}
+
+/// The agencies that issue documents, as their name starts (folded).
+const AGENCIES: [&str; 16] = [
+    "chính phủ",
+    "quốc hội",
+    "thủ tướng",
+    "bộ ",
+    "ủy ban",
+    "ubnd",
+    "hội đồng",
+    "huyện ủy",
+    "tỉnh ủy",
+    "thành ủy",
+    "đảng ủy",
+    "ban ",
+    "sở ",
+    "tổng cục",
+    "cục ",
+    "văn phòng",
+];
+
+/// The issuing agency's line at the top of a document (`Chính phủ`, `ỦY BAN NHÂN DÂN`,
+/// `BỘ NỘI VỤ`): short, no digits, no sentence.
+fn is_agency_line(t: &str, lower: &str) -> bool {
+    t.chars().count() < 80
+        && !t.bytes().any(|b| b.is_ascii_digit())
+        && !t.ends_with(['.', ':'])
+        && AGENCIES
+            .iter()
+            .any(|a| lower.starts_with(a) || lower.trim_end() == a.trim_end())
 }
 
 /// True when every letter of the line is a capital (`QUYẾT ĐỊNH`).
@@ -1635,6 +1667,32 @@ mod tests {
         assert_eq!(l[0].role, LineRole::Dateline);
         assert_eq!(published(t, &l).as_deref(), Some("2019-02-22"));
         assert_eq!(first_date("31/02/2019"), None);
+    }
+
+    #[test]
+    fn official_documents_are_titled_by_type_and_summary() {
+        let t = "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN TÂN LẠC\tĐộc lập - Tự \
+                 do - Hạnh phúc\n\nSố: 15/KH-UBND\tTân Lạc, ngày 12 tháng 5 năm 2023\n\nKẾ HOẠCH\n\
+                 Về việc bồi dưỡng cán bộ, công chức cấp xã\nnăm 2023\n\nCăn cứ Luật Cán bộ, công chức;";
+        assert_eq!(
+            title(t, &lines(t)).as_deref(),
+            Some("KẾ HOẠCH Về việc bồi dưỡng cán bộ, công chức cấp xã năm 2023")
+        );
+        // `QUYẾT ĐỊNH:` opens the operative part, it is no title.
+        let t = "ỦY BAN NHÂN DÂN TỈNH\n\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành quy chế.";
+        assert_eq!(document_title(t, &lines(t)), None);
+        // A news headline that starts like a document type keeps its line, not the body.
+        let long = "Năm 2023, huyện Tân Lạc mở 12 lớp bồi dưỡng cho 350 lượt cán bộ, công chức \
+                    cấp xã, trong đó 98,5% học viên hoàn thành chương trình, 40 học viên đạt loại \
+                    giỏi, 200 học viên đạt loại khá và các học viên còn lại đều đạt yêu cầu.";
+        let t = format!("Thứ Hai, 15/05/2023\nKế hoạch về bồi dưỡng cán bộ năm 2023\n{long}");
+        assert_eq!(
+            title(&t, &lines(&t)).as_deref(),
+            Some("Kế hoạch về bồi dưỡng cán bộ năm 2023")
+        );
+        // A sentence that starts with a type word is no heading.
+        let t = "Tin tức huyện\nQuyết định số 12 được ban hành ngày 5/5/2023.";
+        assert_eq!(document_title(t, &lines(t)), None);
     }
 
     #[test]

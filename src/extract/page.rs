@@ -829,8 +829,8 @@ fn vote_prefixed(text: &str, lines: &[Line], votes: &mut Votes) {
     }
 }
 
-/// True when a plural determiner stands before byte `at` (`các huyện`, `hai xã`, `3 phường`):
-/// the prefix there heads a list of names.
+/// True when a plural determiner stands before byte `at` (`các huyện`, `hai xã`, `3 phường`;
+/// not a year, `năm 2023 huyện …`): the prefix there heads a list of names.
 fn is_plural_before(text: &str, at: usize) -> bool {
     let Some(w) = text[..at]
         .trim_end()
@@ -843,7 +843,7 @@ fn is_plural_before(text: &str, at: usize) -> bool {
     matches!(
         w.as_str(),
         "các" | "những" | "hai" | "ba" | "bốn" | "năm" | "sáu" | "bảy" | "tám" | "chín" | "mười"
-    ) || (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+    ) || (matches!(w.len(), 1 | 2) && w.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The further names of a list a plural prefix heads (`các huyện Đình Lập, Lộc Bình và Cao

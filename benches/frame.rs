@@ -61,6 +61,7 @@ pub fn big_article() -> Article {
                     status: statuses[n % statuses.len()],
                     note: None,
                     extracted: None,
+                    place: None,
                 });
                 start = None;
             }
@@ -84,6 +85,7 @@ pub fn big_article() -> Article {
             status: statuses[n % statuses.len()],
             note: None,
             extracted: None,
+            place: None,
         });
     }
     figures.sort_by_key(|f| f.start);
@@ -102,6 +104,7 @@ pub fn big_article() -> Article {
         figures,
         unplaced: Vec::new(),
         computed: Vec::new(),
+        full_text: None,
     }
 }
 

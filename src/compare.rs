@@ -135,13 +135,17 @@ fn counts(f: &Figure) -> bool {
     f.status != Status::Rejected && !f.reading.change && !f.reading.boilerplate
 }
 
-/// Every district named by the articles (first spelling kept), in Vietnamese dictionary order.
+/// Every district named by the articles, or by the figures of an article about several units
+/// (first spelling kept), in Vietnamese dictionary order.
 pub fn districts(articles: &[Article]) -> Vec<String> {
     let mut seen: HashMap<String, String> = HashMap::new();
     for a in articles {
-        if let Some(d) = a.district.as_deref().filter(|d| !d.trim().is_empty()) {
-            seen.entry(district_key(d))
-                .or_insert_with(|| d.trim().to_string());
+        let places = a.figures.iter().filter_map(|f| f.place.as_deref());
+        for d in a.district.as_deref().into_iter().chain(places) {
+            if !d.trim().is_empty() {
+                seen.entry(district_key(d))
+                    .or_insert_with(|| d.trim().to_string());
+            }
         }
     }
     let mut v: Vec<String> = seen.into_values().collect();
@@ -209,7 +213,8 @@ pub fn table_for(
             let ratio_pct = r.kind == Kind::Ratio;
             rows.push((
                 Row {
-                    district: a.district.clone(),
+                    // A figure of an article about several units is its own unit's.
+                    district: f.place.clone().or_else(|| a.district.clone()),
                     year: r.year,
                     value: comparable_value(f),
                     value_to: if ratio_pct { None } else { r.value_to },

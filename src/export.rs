@@ -196,8 +196,10 @@ pub fn validate_figures(art: &Article) -> Result<(), ImportError> {
     Ok(())
 }
 
-/// The CSV header, one column per field an officer compiles.
-pub const CSV_HEADER: [&str; 16] = [
+/// The CSV header, one column per field an officer compiles; `place` is the figure's unit
+/// (its own in an article about several units, else the article's district); `computed` holds
+/// a computed fact's formula.
+pub const CSV_HEADER: [&str; 17] = [
     "article",
     "district",
     "province",
@@ -213,6 +215,7 @@ pub const CSV_HEADER: [&str; 16] = [
     "status",
     "note",
     "context",
+    "place",
     "computed",
 ];
 
@@ -238,27 +241,35 @@ pub fn to_csv(articles: &[Article]) -> Vec<u8> {
     out
 }
 
-fn csv_row(a: &Article, f: &Figure) -> [String; 16] {
+fn csv_row(a: &Article, f: &Figure) -> [String; 17] {
     reading_row(
         a,
         &f.reading,
         [f.text.clone(), f.status.as_str().to_string()],
-        [opt(&f.note), f.context.clone(), String::new()],
+        [
+            opt(&f.note),
+            f.context.clone(),
+            // The figure's own unit in an article about several; else the article's district.
+            opt(&f.place.clone().or_else(|| a.district.clone())),
+            String::new(),
+        ],
     )
 }
 
-fn computed_row(a: &Article, c: &Computed) -> [String; 16] {
-    let context = c
-        .from
-        .first()
-        .and_then(|&id| a.figure(id))
-        .map(|f| f.context.clone())
-        .unwrap_or_default();
+fn computed_row(a: &Article, c: &Computed) -> [String; 17] {
+    let first = c.from.first().and_then(|&id| a.figure(id));
     reading_row(
         a,
         &c.reading,
         [String::new(), c.status.as_str().to_string()],
-        [String::new(), context, c.formula.clone()],
+        [
+            String::new(),
+            first.map(|f| f.context.clone()).unwrap_or_default(),
+            opt(&first
+                .and_then(|f| f.place.clone())
+                .or_else(|| a.district.clone())),
+            c.formula.clone(),
+        ],
     )
 }
 
@@ -267,13 +278,13 @@ fn opt(s: &Option<String>) -> String {
 }
 
 /// A CSV row: the article, the reading, and what differs between figures and computed facts
-/// (`[text, status]`, `[note, context, computed]`).
+/// (`[text, status]`, `[note, context, place, computed]`).
 fn reading_row(
     a: &Article,
     r: &Reading,
     [text, status]: [String; 2],
-    [note, context, computed]: [String; 3],
-) -> [String; 16] {
+    [note, context, place, computed]: [String; 4],
+) -> [String; 17] {
     [
         a.path.clone(),
         opt(&a.district),
@@ -294,6 +305,7 @@ fn reading_row(
         status,
         note,
         context,
+        place,
         computed,
     ]
 }

@@ -429,6 +429,13 @@ pub struct Figure {
     /// When `status` is `corrected`: the machine's original reading.
     #[serde(default)]
     pub extracted: Option<Reading>,
+    /// In an article about several units (districts, or communes and wards after July 2025):
+    /// the unit its sentence, or the heading of its paragraph, names, written like
+    /// [`Article::district`] (`Đình Lập`, `Quận 1`, `phường Việt Trì`). `None` in an article
+    /// about one place (the article's place is the figure's) and for a province-wide figure.
+    /// Read from the text, not corrected by the officer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
 }
 
 fn one() -> f32 {
@@ -518,6 +525,11 @@ pub struct Article {
     /// officer; see [`Computed`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub computed: Vec<Computed>,
+    /// For a web page read with the reader view: the whole page's text (menus, related links,
+    /// footers included), kept so the officer can see what the reader view cut. Figures are
+    /// never read from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub full_text: Option<String>,
 }
 
 impl Article {

@@ -94,6 +94,7 @@ impl Pipeline {
             figures,
             unplaced: Vec::new(),
             computed: Vec::new(),
+            full_text: info.full_text,
             text: loaded.text,
         };
         self.assign(&mut article);

@@ -284,6 +284,9 @@ impl EditorView {
                     .color(kind_color(f.reading.kind, ui.visuals().dark_mode)),
             );
             ui.label(format!("· {}", lang.status(f.status)));
+            if let Some(p) = &f.place {
+                ui.label(format!("· {} {p}", lang.t("Địa bàn:", "Place:")));
+            }
         });
         // The decisions come first: they stay in view however many fields follow.
         ui.horizontal_wrapped(|ui| {
@@ -745,7 +748,7 @@ impl HeaderView {
             }
         });
         let mut picked: Option<(String, String, String)> = None;
-        if a.district.is_none() {
+        if a.district.is_none() && !crate::gui::article_view::places_note(ui, a, lang) {
             ui.horizontal_wrapped(|ui| {
                 ui.label(lang.t("Bài chưa có huyện:", "No district yet:"));
                 for c in &self.candidates {

@@ -246,6 +246,7 @@ mod tests {
             status: Status::Confirmed,
             note: None,
             extracted: None,
+            place: None,
         }
     }
 

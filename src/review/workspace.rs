@@ -622,6 +622,7 @@ impl Workspace {
             status: Status::Added,
             note: None,
             extracted: None,
+            place: None,
         };
         self.commit(vec![Change::Figure {
             entry: key,

@@ -122,13 +122,13 @@ fn csv_has_bom_header_and_one_row_per_figure() {
     assert_eq!(rows.len(), figures + computed);
     let formulas: Vec<&csv::StringRecord> = rows
         .iter()
-        .filter(|r| r.get(15).is_some_and(|c| !c.is_empty()))
+        .filter(|r| r.get(16).is_some_and(|c| !c.is_empty()))
         .collect();
     assert_eq!(formulas.len(), computed);
     assert!(
         formulas
             .iter()
-            .all(|r| r.get(4) == Some("") && r.get(15).is_some_and(|c| c.contains(" = ")))
+            .all(|r| r.get(4) == Some("") && r.get(16).is_some_and(|c| c.contains(" = ")))
     );
     let row = rows
         .iter()

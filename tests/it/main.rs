@@ -12,5 +12,6 @@ mod gui_compare;
 mod indicators;
 mod kill_during_save;
 mod load;
+mod places;
 mod properties;
 mod util;

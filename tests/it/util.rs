@@ -49,6 +49,7 @@ pub fn figure_at(text: &str, b0: usize, b1: usize, id: u64, reading: Reading) ->
         status: Status::Extracted,
         note: None,
         extracted: None,
+        place: None,
     }
 }
 

@@ -219,12 +219,14 @@ pub fn assign(article: &mut Article, catalogue: &Catalogue) {
             let mut prev_end = prev.map_or(cls[c].0, |j| placed[j].end);
             // "Số cán bộ có trình độ cao cấp LLCT là 156 người, chiếm 11%": the share of the
             // count before it measures what that count's words name.
+            let mut share_of = false;
             if let Some(j) = prev
                 && f.reading.kind == Kind::Percent
                 && article.figures[placed[j].index].reading.kind == Kind::Count
                 && share_of_previous(text.get(placed[j].end..p.start).unwrap_or(""))
             {
                 prev_end = prev_ends[j];
+                share_of = true;
             }
             prev_ends.push(prev_end);
             let next_start = placed[k + 1..]
@@ -249,6 +251,7 @@ pub fn assign(article: &mut Article, catalogue: &Catalogue) {
                 words: &cl_words[c],
                 hits: &cl_hits[c],
                 next_clause: cl_words.get(c + 1).zip(cl_hits.get(c + 1)),
+                share_of,
             };
             let prev_changed = k > 0 && changed[placed[k - 1].index];
             let group = noun_phrase_group(&scope, next_clause_head, &cl_words);
@@ -312,16 +315,25 @@ pub fn assign(article: &mut Article, catalogue: &Catalogue) {
                     (results[prev.index].confidence * 0.8).max(MIN_CONFIDENCE);
             }
         }
-        // "trung cấp LLCT chiếm 71%, cao cấp chiếm 9%": a bare rung of the list's ladder.
+        // "trung cấp LLCT chiếm 71%, cao cấp chiếm 9%": a bare rung of the list's ladder
+        // (the figure's own, else the last one a share before it in the sentence is filed on).
+        let mut ladder: Option<String> = None;
         for (k, p) in placed.iter().enumerate() {
-            if own_hit[p.index] {
+            if own_hit[p.index] || changed[p.index] {
+                ladder = results[p.index].indicator.clone().or(ladder);
                 continue;
             }
-            if let Some(id) = results[p.index].indicator.as_deref()
-                && let Some(rung) = named_rung(catalogue, id, &own_side[k])
+            let known = results[p.index].indicator.clone();
+            let fits = article.figures[p.index].reading.kind == Kind::Percent;
+            if let Some(id) = known.clone().or_else(|| ladder.clone().filter(|_| fits))
+                && let Some(rung) = named_rung(catalogue, &id, &own_side[k])
             {
                 results[p.index].indicator = Some(rung);
+                if known.is_none() {
+                    results[p.index].confidence = MIN_CONFIDENCE.max(0.5);
+                }
             }
+            ladder = results[p.index].indicator.clone().or(ladder);
         }
         drop_exact_levels(article, catalogue, &placed, &or_above, &mut results);
         // Who is counted: the figure's own noun phrase, else the sentence's frame
@@ -503,21 +515,22 @@ fn stretch_words(scope: &Scope<'_>) -> String {
     format!(" {} ", ws.join(" "))
 }
 
-/// The gap between a count and a percent reads `<its noun>, chiếm`: the percent is the share
-/// the count makes of its population.
+/// The gap between a count and a percent reads `<its noun>, chiếm` or `<its noun> (`: the
+/// percent is the share the count makes of its population.
 fn share_of_previous(gap: &str) -> bool {
     let g = fold(gap);
     let ws: Vec<&str> = g
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    ws.len() <= 4 && ws.last() == Some(&"chiếm")
+    ws.len() <= 4
+        && (ws.last() == Some(&"chiếm") || (ws.len() <= 3 && gap.trim_end().ends_with('(')))
 }
 
 /// The folded words on the figure's own side of its stretch: those before it when a copula
-/// or a label precedes it (`cao cấp chiếm 9%`, `thạc sĩ 8,2%,`), else those after it.
+/// precedes it or it ends its item (`cao cấp chiếm 9%`, `trung cấp 50%.`), else those after it.
 fn own_side_words(scope: &Scope<'_>) -> String {
-    let before = copula_before(scope) || label_before(scope);
+    let before = copula_before(scope) || ends_item(scope) || scope.share_of;
     let ws: Vec<&str> = scope
         .words
         .iter()
@@ -757,6 +770,9 @@ struct Scope<'a> {
     pub(super) words: &'a [Word],
     pub(super) hits: &'a [Hit],
     pub(super) next_clause: Option<(&'a Vec<Word>, &'a Vec<Hit>)>,
+    /// The share a count right before it makes (`156 người, chiếm 11%`, `812 người (74,8%)`):
+    /// its words start where the count's do, and it reads them backwards.
+    pub(super) share_of: bool,
 }
 
 /// The counted noun of a count: its unit as read, else the word after it.
@@ -838,10 +854,7 @@ fn copula_before(scope: &Scope<'_>) -> bool {
 /// before the figure (spaces or a colon between), and the figure ends its item (a comma, a
 /// semicolon or the end of its stretch follows). The label is the figure's own.
 fn label_before(scope: &Scope<'_>) -> bool {
-    let after = scope.text.get(scope.fig.1..scope.next_start).unwrap_or("");
-    let ends_item =
-        after.trim_start().is_empty() || after.trim_start().starts_with([',', ';', '.', ')']);
-    ends_item
+    ends_item(scope)
         && scope.hits.iter().any(|h| {
             let he = scope.words[h.last].end;
             let hs = scope.words[h.first].start;
@@ -852,6 +865,14 @@ fn label_before(scope: &Scope<'_>) -> bool {
                     .get(he..scope.fig.0)
                     .is_some_and(|g| g.chars().all(|c| c.is_whitespace() || c == ':'))
         })
+}
+
+/// The figure ends its item of a list: a comma, a semicolon, a full stop, a bracket or the end
+/// of its stretch follows it.
+fn ends_item(scope: &Scope<'_>) -> bool {
+    let after = scope.text.get(scope.fig.1..scope.next_start).unwrap_or("");
+    let after = after.trim_start();
+    after.is_empty() || after.starts_with([',', ';', '.', ')'])
 }
 
 /// The best indicator for a figure and its confidence, if clear enough.
@@ -931,7 +952,8 @@ fn best_indicator(
         let (hs, he) = (scope.words[h.first].start, scope.words[h.last].end);
         hs >= scope.prev_end && he <= scope.fig.0
     });
-    let backward_first = (copula_before(scope) && (!colon || named_before)) || label_before(scope);
+    let backward_first =
+        (copula_before(scope) && (!colon || named_before)) || label_before(scope) || scope.share_of;
     let (w_fwd, w_bwd) = if backward_first {
         (0.45, 1.0)
     } else {
@@ -1003,6 +1025,31 @@ fn best_indicator(
             ph.indicator == pe.indicator && ph.role == Role::Strong && h.first == e.last + 1
         }) {
             excluded[pe.indicator] = true;
+        }
+    }
+    // "đại học 812 người": a count labelled by the level of a share counts its holders.
+    if kind == Kind::Count {
+        let labels: Vec<usize> = scope
+            .hits
+            .iter()
+            .filter(|h| {
+                let he = ws[h.last].end;
+                ws[h.first].start >= scope.prev_end
+                    && he <= scope.fig.0
+                    && catalogue.matcher.patterns[h.pattern].role == Role::Strong
+                    && scope
+                        .text
+                        .get(he..scope.fig.0)
+                        .is_some_and(|g| g.chars().all(|c| c.is_whitespace() || c == ':'))
+            })
+            .map(|h| catalogue.matcher.patterns[h.pattern].indicator)
+            .collect();
+        if !labels.is_empty()
+            && labels
+                .iter()
+                .all(|&i| inds[i].kind == IndicatorKind::Percent)
+        {
+            return None;
         }
     }
     let own_found = best.iter().zip(&eligible).any(|(&b, &e)| e && b >= 0.3);

@@ -114,6 +114,17 @@ fn derive(article: &Article, catalogue: &Catalogue, parts: &[Part]) -> Vec<Compu
             continue;
         };
         let base = &article.figures[i];
+        // Two exact parts on one rung (`cao đẳng 10%, trung cấp 15%` on a ladder that has one
+        // rung for both): which of them the sum starts from is not said.
+        let twin = (0..n).any(|j| {
+            j != i
+                && parts[j].sentence == Some(sent)
+                && parts[j].exact.is_some()
+                && levels[j] == levels[i]
+        });
+        if twin {
+            continue;
+        }
         // Every higher rung of the ladder must be given, for the same population, year and
         // target, in the same sentence: the nearest such figure for each.
         let mut higher: Vec<u8> = catalogue

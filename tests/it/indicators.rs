@@ -1716,3 +1716,55 @@ fn sam_son_anniversary_dates_an_undated_article_and_a_school_year_its_start() {
     assert_eq!(fact(&a, "12", 0).0, Some("training_classes"));
     assert_eq!(fact(&a, "12", 0).2, Some(2018));
 }
+
+#[test]
+fn krong_nang_statistics_count_and_share_per_level() {
+    let a = read_text(
+        "Huyện Krông Năng: công tác cán bộ năm 2022\n\n\
+         Hiện nay, toàn huyện có 1.086 cán bộ, công chức cấp xã; trong đó, trình độ chuyên môn: \
+         đại học 812 người (74,8%), cao đẳng 45 người (4,1%), trung cấp 189 người (17,4%).\n",
+        "Krông Năng",
+        Some("2022-11-02"),
+    );
+    assert_eq!(fact(&a, "1.086", 0).0, None, "the population's total");
+    // "đại học 812 người": holders of a level, no count indicator …
+    assert_eq!(fact(&a, "812", 0).0, None);
+    assert_eq!(fact(&a, "45", 0).0, None);
+    // … and the share in brackets is the level's share.
+    assert_eq!(
+        fact(&a, "74,8%", 0),
+        (
+            Some("degree_university"),
+            Some(Population::Xa),
+            Some(2022),
+            false
+        )
+    );
+    // Lower rungs beside it are exact levels; without the rung above (sau đại học) nothing
+    // adds up to an "or above" share.
+    assert_eq!(fact(&a, "4,1%", 0).0, None);
+    assert_eq!(fact(&a, "17,4%", 0).0, None);
+    assert!(a.computed.is_empty(), "{:?}", a.computed);
+}
+
+#[test]
+fn bare_rungs_labelled_before_and_two_parts_on_one_rung() {
+    let a = read_text(
+        "Huyện Mỹ Hào\n\n\
+         Có 40% cán bộ chủ chốt có trình độ cao cấp lý luận chính trị, trung cấp 50%.\n\n\
+         Trình độ chuyên môn của công chức xã: đại học 70%, cao đẳng 10%, trung cấp 15%; thạc \
+         sĩ 3%.\n",
+        "Mỹ Hào",
+        Some("2023-04-04"),
+    );
+    // "…, trung cấp 50%." names the lower rung of the list's ladder: an exact level.
+    assert_eq!(fact(&a, "40%", 0).0, Some("llct_advanced_share"));
+    assert_eq!(fact(&a, "50%", 0).0, None);
+    // "trung cấp 15%; thạc sĩ 3%": the label before 15%, not the next item's.
+    assert_eq!(fact(&a, "15%", 0).0, None);
+    assert_eq!(fact(&a, "3%", 0).0, Some("degree_postgraduate"));
+    let formulas: Vec<&str> = a.computed.iter().map(|c| c.formula.as_str()).collect();
+    // cao đẳng and trung cấp share one rung of the catalogue's ladder: the sum from that rung
+    // is not offered (which part starts it is not said); đại học trở lên is.
+    assert_eq!(formulas, ["40% + 50% = 90%", "70% + 3% = 73%"]);
+}

@@ -277,11 +277,13 @@ pub fn assign(article: &mut Article, catalogue: &Catalogue) {
                 // "Bế giảng lớp Trung cấp LLCT … 87 học viên": the headline names the class.
                 best = Some((inds[t].id.clone(), 0.5));
             }
-            // "15 học viên đạt loại giỏi": a grade distribution, not a class's size.
+            // "15 học viên đạt loại giỏi": a grade distribution, not a class's size (said
+            // after the figure: "trao bằng tốt nghiệp cho 92 học viên" is the whole class).
+            let after = after_words(&scope);
             if best
                 .as_ref()
                 .is_some_and(|(id, _)| id.starts_with("learners_"))
-                && GRADE_CUES.iter().any(|c| stretch.contains(c.as_str()))
+                && GRADE_CUES.iter().any(|c| after.contains(c.as_str()))
             {
                 best = None;
             }
@@ -525,6 +527,17 @@ fn share_of_previous(gap: &str) -> bool {
         .collect();
     ws.len() <= 4
         && (ws.last() == Some(&"chiếm") || (ws.len() <= 3 && gap.trim_end().ends_with('(')))
+}
+
+/// The folded words after the figure, up to the next one (its noun phrase and predicate).
+fn after_words(scope: &Scope<'_>) -> String {
+    let ws: Vec<&str> = scope
+        .words
+        .iter()
+        .filter(|w| w.start >= scope.fig.1 && w.end <= scope.next_start)
+        .map(|w| w.s.as_str())
+        .collect();
+    format!(" {} ", ws.join(" "))
 }
 
 /// The folded words on the figure's own side of its stretch: those before it when a copula

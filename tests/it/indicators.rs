@@ -1768,3 +1768,27 @@ fn bare_rungs_labelled_before_and_two_parts_on_one_rung() {
     // is not offered (which part starts it is not said); đại học trở lên is.
     assert_eq!(formulas, ["40% + 50% = 90%", "70% + 3% = 73%"]);
 }
+
+#[test]
+fn graduation_names_the_whole_class_grades_do_not() {
+    let a = read_text(
+        "Trao bằng tốt nghiệp lớp Trung cấp lý luận chính trị - hành chính khóa 45\n\n\
+         Chiều 28/12/2023, Trường Chính trị tỉnh trao bằng tốt nghiệp cho 92 đồng chí học viên \
+         lớp Trung cấp lý luận chính trị - hành chính khóa 45.\n\n\
+         Kết quả: 100% học viên tốt nghiệp, trong đó 28 đồng chí xếp loại giỏi.\n",
+        "Hà Tĩnh",
+        Some("2023-12-28"),
+    );
+    // "tốt nghiệp" before the figure: the diploma goes to the whole class.
+    assert_eq!(
+        fact(&a, "92", 0),
+        (
+            Some("learners_llct_intermediate"),
+            Some(Population::HocVien),
+            Some(2023),
+            false
+        )
+    );
+    // "xếp loại giỏi" after it: a grade distribution.
+    assert_eq!(fact(&a, "28", 0).0, None);
+}

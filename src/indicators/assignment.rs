@@ -1007,7 +1007,12 @@ fn best_indicator(
                 }
             }
             Role::Decisive => {
-                if hs >= scope.fig.1 && he <= scope.next_start {
+                // In the figure's noun phrase, not after a copula that describes its people
+                // ("75 học viên là đảng viên mới": learners who are new party members).
+                let described = ws
+                    .get(first_after..h.first)
+                    .is_some_and(|between| between.iter().any(|w| w.s == "là"));
+                if hs >= scope.fig.1 && he <= scope.next_start && !described {
                     decisive[pat.indicator] = true;
                 }
             }

@@ -1792,3 +1792,35 @@ fn graduation_names_the_whole_class_grades_do_not() {
     // "xếp loại giỏi" after it: a grade distribution.
     assert_eq!(fact(&a, "28", 0).0, None);
 }
+
+#[test]
+fn learners_described_after_a_copula_stay_learners() {
+    let a = read_text(
+        "Huyện Bình Lục: khai giảng lớp sơ cấp lý luận chính trị năm 2023\n\n\
+         Ngày 6/3/2023, Trung tâm Chính trị huyện Bình Lục khai giảng lớp Sơ cấp lý luận chính \
+         trị cho 75 học viên là đảng viên mới và quần chúng ưu tú.\n\n\
+         Năm 2023, toàn huyện đã kết nạp 312 đảng viên mới.\n",
+        "Bình Lục",
+        Some("2023-03-06"),
+    );
+    // "là đảng viên mới" says who the learners are, not what is counted.
+    assert_eq!(
+        fact(&a, "75", 0),
+        (
+            Some("learners_llct_elementary"),
+            Some(Population::HocVien),
+            Some(2023),
+            false
+        )
+    );
+    // In the noun phrase itself, new party members decide.
+    assert_eq!(
+        fact(&a, "312", 0),
+        (
+            Some("party_members"),
+            Some(Population::DangVien),
+            Some(2023),
+            false
+        )
+    );
+}

@@ -52,6 +52,9 @@ struct YearMention {
     pub(super) founding: bool,
     /// `từ 2015 đến nay`: the start year (the mention itself stands for the article's year).
     pub(super) since: Option<i32>,
+    /// In a sentence that sets a goal (`Phấn đấu năm 2025, …`): a year ahead of the report,
+    /// never the article's own.
+    pub(super) goal: bool,
     /// `khóa học 2021 - 2023`, `năm học 2018 - 2019`: the start year, the year of its facts.
     pub(super) course_start: Option<i32>,
     /// Byte start of its sentence.
@@ -169,6 +172,9 @@ impl YearContext {
                     .join(" ")
             );
             let founding = FOUNDING_CUES.iter().any(|c| folded.contains(c.as_str()));
+            let goal = crate::extract::rules::lexicon::TARGET_CUES
+                .iter()
+                .any(|c| folded.contains(&format!(" {} ", phrase_words(c).join(" "))));
             durations.extend(durations_in(&ws, s));
             let mut i = 0;
             while i < ws.len() {
@@ -218,6 +224,7 @@ impl YearContext {
                     term,
                     founding,
                     since: None,
+                    goal,
                     course_start: (prev(1) == Some("học")
                         && matches!(prev(2), Some("khóa" | "năm")))
                     .then_some(y),
@@ -257,7 +264,7 @@ impl YearContext {
         let now = current_year();
         let latest = mentions
             .iter()
-            .filter(|m| !m.deadline && !m.founding)
+            .filter(|m| !m.deadline && !m.founding && !m.goal)
             .filter_map(|m| {
                 let y = m.year?;
                 if m.term {

@@ -1824,3 +1824,31 @@ fn learners_described_after_a_copula_stay_learners() {
         )
     );
 }
+
+#[test]
+fn a_goal_year_never_dates_an_undated_article() {
+    let a = read_text(
+        "Huyện Đông Anh: kết quả công tác cán bộ\n\n\
+         Năm 2023, tỷ lệ cán bộ cấp xã có trình độ đại học trở lên đạt 85%, cao hơn 7,5% so với \
+         năm 2020.\n\n\
+         Tỷ lệ cán bộ, công chức cấp xã đạt chuẩn chuyên môn đạt 98,4%.\n\n\
+         Phấn đấu năm 2025, 100% cán bộ, công chức cấp xã đạt chuẩn chính trị.\n",
+        "Đông Anh",
+        None,
+    );
+    // The latest year it reports on is 2023; 2025 is a goal.
+    assert_eq!(article_year(&a), Some(2023));
+    assert_eq!(fact(&a, "98,4%", 0).2, Some(2023));
+    assert_eq!(
+        fact(&a, "85%", 0),
+        (
+            Some("degree_university"),
+            Some(Population::Xa),
+            Some(2023),
+            false
+        )
+    );
+    assert_eq!(fact(&a, "7,5%", 0).0, None, "a change");
+    let goal = fact(&a, "100%", 0);
+    assert_eq!((goal.2, goal.3), (Some(2025), true));
+}

@@ -61,6 +61,7 @@ pub fn big_article() -> Article {
                     status: statuses[n % statuses.len()],
                     note: None,
                     extracted: None,
+                    place: None,
                 });
                 start = None;
             }
@@ -84,6 +85,7 @@ pub fn big_article() -> Article {
             status: statuses[n % statuses.len()],
             note: None,
             extracted: None,
+            place: None,
         });
     }
     figures.sort_by_key(|f| f.start);
@@ -101,6 +103,8 @@ pub fn big_article() -> Article {
         text,
         figures,
         unplaced: Vec::new(),
+        computed: Vec::new(),
+        full_text: None,
     }
 }
 

@@ -3,6 +3,8 @@
 //!
 //! Rows are levels: rejected figures, changes (`tăng 39,4%`) and page chrome are left out, and
 //! corrected values are used. A ratio measuring a share is shown in percent (`16/172` → 9,3).
+//! A computed fact (an "or above" share from its breakdown) is a row once the officer accepted
+//! it, marked as computed, with its formula as its text.
 
 use crate::extract::words::fold;
 use crate::indicators::Catalogue;
@@ -48,6 +50,9 @@ pub struct Row {
     pub conflict: bool,
     /// How many times the article states this same fact (headline, sapo, body): one row.
     pub mentions: usize,
+    /// For an accepted computed fact, its id; `text` is then its formula (`55,2% + 2% =
+    /// 57,2%`) and `figure` its first part (what a click on the row shows).
+    pub computed: Option<u64>,
 }
 
 /// One indicator across the workspace.
@@ -130,13 +135,17 @@ fn counts(f: &Figure) -> bool {
     f.status != Status::Rejected && !f.reading.change && !f.reading.boilerplate
 }
 
-/// Every district named by the articles (first spelling kept), in Vietnamese dictionary order.
+/// Every district named by the articles, or by the figures of an article about several units
+/// (first spelling kept), in Vietnamese dictionary order.
 pub fn districts(articles: &[Article]) -> Vec<String> {
     let mut seen: HashMap<String, String> = HashMap::new();
     for a in articles {
-        if let Some(d) = a.district.as_deref().filter(|d| !d.trim().is_empty()) {
-            seen.entry(district_key(d))
-                .or_insert_with(|| d.trim().to_string());
+        let places = a.figures.iter().filter_map(|f| f.place.as_deref());
+        for d in a.district.as_deref().into_iter().chain(places) {
+            if !d.trim().is_empty() {
+                seen.entry(district_key(d))
+                    .or_insert_with(|| d.trim().to_string());
+            }
         }
     }
     let mut v: Vec<String> = seen.into_values().collect();
@@ -204,7 +213,8 @@ pub fn table_for(
             let ratio_pct = r.kind == Kind::Ratio;
             rows.push((
                 Row {
-                    district: a.district.clone(),
+                    // A figure of an article about several units is its own unit's.
+                    district: f.place.clone().or_else(|| a.district.clone()),
                     year: r.year,
                     value: comparable_value(f),
                     value_to: if ratio_pct { None } else { r.value_to },
@@ -221,8 +231,43 @@ pub fn table_for(
                     population: r.population,
                     conflict: false,
                     mentions: 1,
+                    computed: None,
                 },
                 f.start,
+            ));
+        }
+        for c in a.computed.iter().filter(|c| c.accepted()) {
+            let r = &c.reading;
+            if r.indicator.as_deref() != Some(indicator)
+                || (population.is_some() && r.population != population)
+            {
+                continue;
+            }
+            let Some(first) = c.from.first().and_then(|&id| a.figure(id)) else {
+                continue;
+            };
+            rows.push((
+                Row {
+                    district: a.district.clone(),
+                    year: r.year,
+                    value: r.value,
+                    value_to: r.value_to,
+                    qualifier: r.qualifier,
+                    text: c.formula.clone(),
+                    unit: r.unit.clone(),
+                    status: c.status,
+                    article: ai,
+                    path: a.path.clone(),
+                    figure: first.id,
+                    title: a.title.clone(),
+                    sentence: first.context.clone(),
+                    target: r.target,
+                    population: r.population,
+                    conflict: false,
+                    mentions: 1,
+                    computed: Some(c.id),
+                },
+                first.start,
             ));
         }
     }
@@ -293,7 +338,7 @@ fn one_fact_once(rows: Vec<(Row, usize)>) -> Vec<(Row, usize)> {
 }
 
 /// The CSV header of [`to_csv`].
-pub const CSV_HEADER: [&str; 19] = [
+pub const CSV_HEADER: [&str; 20] = [
     "indicator",
     "indicator_name",
     "population",
@@ -312,6 +357,7 @@ pub const CSV_HEADER: [&str; 19] = [
     "figure",
     "title",
     "sentence",
+    "computed",
     "missing",
 ];
 
@@ -355,6 +401,7 @@ pub fn to_csv(c: &Comparison, cat: &crate::indicators::Catalogue) -> Vec<u8> {
                 r.figure.to_string(),
                 r.title.clone().unwrap_or_default(),
                 r.sentence.clone(),
+                b(r.computed.is_some()),
                 b(false),
             ]);
         }
@@ -394,6 +441,8 @@ pub struct Cell {
     pub count: usize,
     /// True when articles disagree for this district and year.
     pub conflict: bool,
+    /// True for an accepted computed fact (`text` is its formula).
+    pub computed: bool,
 }
 
 /// District × indicator matrix of the latest achieved value (targets left out).
@@ -467,6 +516,7 @@ pub fn overview(articles: &[Article], catalogue: &Catalogue) -> Overview {
                 status: r.status,
                 count: rows.len(),
                 conflict: r.conflict,
+                computed: r.computed.is_some(),
             });
         }
     }

@@ -1,6 +1,6 @@
 //! Writing and reading annotated JSON, writing CSV, and atomic file writes.
 
-use crate::model::{Article, Document, FORMAT, Figure, VERSION};
+use crate::model::{Article, Computed, Document, FORMAT, Figure, Reading, VERSION};
 use crate::text::sha256_hex;
 use std::fmt;
 use std::io::Write;
@@ -115,6 +115,31 @@ pub fn validate_figures(art: &Article) -> Result<(), ImportError> {
             });
         }
     }
+    // Computed facts: their own ids, parts that are figures of the article, a finite value.
+    for c in &art.computed {
+        let bad = |reason: String| ImportError::BadFigure {
+            article: art.path.clone(),
+            id: c.id,
+            reason,
+        };
+        if ids.contains(&c.id) || art.computed.iter().filter(|d| d.id == c.id).count() > 1 {
+            return Err(ImportError::DuplicateId {
+                article: art.path.clone(),
+                id: c.id,
+            });
+        }
+        if c.from.is_empty() || c.from.iter().any(|id| !ids.contains(id)) {
+            return Err(bad(
+                "this computed fact names a part that is no figure of the article".into(),
+            ));
+        }
+        if [c.reading.value, c.reading.value_to]
+            .iter()
+            .any(|v| v.is_some_and(|v| !v.is_finite()))
+        {
+            return Err(bad("value is not a finite number".into()));
+        }
+    }
     for f in &art.unplaced {
         let finite = [f.reading.value, f.reading.value_to]
             .iter()
@@ -171,8 +196,10 @@ pub fn validate_figures(art: &Article) -> Result<(), ImportError> {
     Ok(())
 }
 
-/// The CSV header, one column per field an officer compiles.
-pub const CSV_HEADER: [&str; 15] = [
+/// The CSV header, one column per field an officer compiles; `place` is the figure's unit
+/// (its own in an article about several units, else the article's district); `computed` holds
+/// a computed fact's formula.
+pub const CSV_HEADER: [&str; 17] = [
     "article",
     "district",
     "province",
@@ -188,10 +215,13 @@ pub const CSV_HEADER: [&str; 15] = [
     "status",
     "note",
     "context",
+    "place",
+    "computed",
 ];
 
-/// Writes one CSV row per figure (rejected ones included, with their status), UTF-8 with BOM
-/// so spreadsheet programs show Vietnamese.
+/// Writes one CSV row per figure (rejected ones included, with their status), then one per
+/// computed fact (no text of its own; `computed` holds its formula), UTF-8 with BOM so
+/// spreadsheet programs show Vietnamese.
 pub fn to_csv(articles: &[Article]) -> Vec<u8> {
     let mut out = Vec::from(&b"\xEF\xBB\xBF"[..]);
     {
@@ -202,21 +232,65 @@ pub fn to_csv(articles: &[Article]) -> Vec<u8> {
             for f in &a.figures {
                 let _ = w.write_record(csv_row(a, f));
             }
+            for c in &a.computed {
+                let _ = w.write_record(computed_row(a, c));
+            }
         }
         let _ = w.flush();
     }
     out
 }
 
-fn csv_row(a: &Article, f: &Figure) -> [String; 15] {
-    let r = &f.reading;
-    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+fn csv_row(a: &Article, f: &Figure) -> [String; 17] {
+    reading_row(
+        a,
+        &f.reading,
+        [f.text.clone(), f.status.as_str().to_string()],
+        [
+            opt(&f.note),
+            f.context.clone(),
+            // The figure's own unit in an article about several; else the article's district.
+            opt(&f.place.clone().or_else(|| a.district.clone())),
+            String::new(),
+        ],
+    )
+}
+
+fn computed_row(a: &Article, c: &Computed) -> [String; 17] {
+    let first = c.from.first().and_then(|&id| a.figure(id));
+    reading_row(
+        a,
+        &c.reading,
+        [String::new(), c.status.as_str().to_string()],
+        [
+            String::new(),
+            first.map(|f| f.context.clone()).unwrap_or_default(),
+            opt(&first
+                .and_then(|f| f.place.clone())
+                .or_else(|| a.district.clone())),
+            c.formula.clone(),
+        ],
+    )
+}
+
+fn opt(s: &Option<String>) -> String {
+    s.clone().unwrap_or_default()
+}
+
+/// A CSV row: the article, the reading, and what differs between figures and computed facts
+/// (`[text, status]`, `[note, context, place, computed]`).
+fn reading_row(
+    a: &Article,
+    r: &Reading,
+    [text, status]: [String; 2],
+    [note, context, place, computed]: [String; 4],
+) -> [String; 17] {
     [
         a.path.clone(),
         opt(&a.district),
         opt(&a.province),
         opt(&a.published),
-        f.text.clone(),
+        text,
         r.kind.as_str().to_string(),
         r.value.map(crate::numbers::plain).unwrap_or_default(),
         r.value_to.map(crate::numbers::plain).unwrap_or_default(),
@@ -228,9 +302,11 @@ fn csv_row(a: &Article, f: &Figure) -> [String; 15] {
         r.population
             .map(|p| p.as_str().to_string())
             .unwrap_or_default(),
-        f.status.as_str().to_string(),
-        opt(&f.note),
-        f.context.clone(),
+        status,
+        note,
+        context,
+        place,
+        computed,
     ]
 }
 

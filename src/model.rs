@@ -429,10 +429,58 @@ pub struct Figure {
     /// When `status` is `corrected`: the machine's original reading.
     #[serde(default)]
     pub extracted: Option<Reading>,
+    /// In an article about several units (districts, or communes and wards after July 2025):
+    /// the unit its sentence, or the heading of its paragraph, names, written like
+    /// [`Article::district`] (`Đình Lập`, `Quận 1`, `phường Việt Trì`). `None` in an article
+    /// about one place (the article's place is the figure's) and for a province-wide figure.
+    /// Read from the text, not corrected by the officer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
 }
 
 fn one() -> f32 {
     1.0
+}
+
+/// A fact the machine derives from figures of the article instead of reading it: the "or
+/// above" share of a level from a breakdown that gives every part of it (`55,2% đại học; 2%
+/// trên đại học` → đại học trở lên 57,2%). It has no span of its own — its parts have — so it
+/// lives beside the figures, not among them (highlighting, re-anchoring and the scorers see
+/// only what the text says). It is offered (`extracted`) until the officer accepts it
+/// (`confirmed`) or rejects it (`rejected`); only an accepted one counts in a comparison, and a
+/// rejected one is not offered again when the article is filed again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Computed {
+    /// Unique among the article's figures and computed facts.
+    pub id: u64,
+    /// The ids of the figures it is computed from, in text order.
+    pub from: Vec<u64>,
+    /// How it is computed, in the article's notation: `55,2% + 2% = 57,2%`.
+    pub formula: String,
+    /// What it says: a percent, its indicator, population, year and target flag.
+    #[serde(flatten)]
+    pub reading: Reading,
+    /// Offered (`extracted`), accepted (`confirmed`) or rejected (`rejected`).
+    #[serde(default)]
+    pub status: Status,
+}
+
+impl Computed {
+    /// True once the officer accepted it: only then does it count in a comparison.
+    pub fn accepted(&self) -> bool {
+        self.status == Status::Confirmed
+    }
+
+    /// The same derivation: the same indicator from the same parts (whatever their order).
+    pub fn same_as(&self, other: &Computed) -> bool {
+        let sorted = |v: &[u64]| {
+            let mut v = v.to_vec();
+            v.sort_unstable();
+            v
+        };
+        self.reading.indicator == other.reading.indicator
+            && sorted(&self.from) == sorted(&other.from)
+    }
 }
 
 /// One article: its text, what is known about it, and its figures.
@@ -473,17 +521,32 @@ pub struct Article {
     /// Figures that could not be placed again after the file changed ("mất vị trí").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unplaced: Vec<Figure>,
+    /// Facts computed from figures (an "or above" share from its breakdown), offered to the
+    /// officer; see [`Computed`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub computed: Vec<Computed>,
+    /// For a web page read with the reader view: the whole page's text (menus, related links,
+    /// footers included), kept so the officer can see what the reader view cut. Figures are
+    /// never read from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub full_text: Option<String>,
 }
 
 impl Article {
-    /// The next free figure id.
+    /// The next free figure id (computed facts share the ids' space).
     pub fn next_id(&self) -> u64 {
         self.figures
             .iter()
             .chain(self.unplaced.iter())
             .map(|f| f.id)
+            .chain(self.computed.iter().map(|c| c.id))
             .max()
             .map_or(1, |m| m + 1)
+    }
+
+    /// The figure with this id (placed figures only).
+    pub fn figure(&self, id: u64) -> Option<&Figure> {
+        self.figures.iter().find(|f| f.id == id)
     }
 
     /// How many figures the officer has reviewed.

@@ -93,6 +93,8 @@ impl Pipeline {
             note: None,
             figures,
             unplaced: Vec::new(),
+            computed: Vec::new(),
+            full_text: info.full_text,
             text: loaded.text,
         };
         self.assign(&mut article);

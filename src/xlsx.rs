@@ -6,7 +6,8 @@
 //! overview sheet (district × indicator, latest achieved value), and a sources sheet (one row
 //! per fact: where it comes from, as written, its sentence). Rows come from
 //! [`compare::table`], so rejected figures, changes, chrome and repeated mentions are left
-//! out exactly as in the comparison tab.
+//! out exactly as in the comparison tab; a computed fact (an "or above" share the officer
+//! accepted from its breakdown) is shown in blue with its formula in the sources sheet.
 
 use crate::compare::{self, Comparison, Row};
 use crate::indicators::Catalogue;
@@ -19,7 +20,7 @@ pub const OVERVIEW_SHEET: &str = "Tổng quan";
 /// The name of the sources sheet.
 pub const SOURCES_SHEET: &str = "Nguồn";
 /// The header of the sources sheet.
-pub const SOURCES_HEADER: [&str; 14] = [
+pub const SOURCES_HEADER: [&str; 15] = [
     "Huyện",
     "Tỉnh",
     "Chỉ số",
@@ -34,6 +35,7 @@ pub const SOURCES_HEADER: [&str; 14] = [
     "Câu",
     "Tiêu đề",
     "Tệp",
+    "Số tính",
 ];
 
 /// Why the workbook could not be written.
@@ -102,7 +104,7 @@ pub fn workbook(
                 if let Some(cell) = &ov.cells[r][k]
                     && let Some(v) = cell.value
                 {
-                    let fmt = number_format(cell.qualifier, false);
+                    let fmt = number_format(cell.qualifier, false, cell.computed);
                     ws.write_number_with_format(row(r + 1), col(c + 1), v, &fmt)?;
                 }
             }
@@ -145,7 +147,9 @@ pub fn workbook(
                 if let Some(v) = row.value {
                     ws.write_number(r, 5, v)?;
                 }
-                ws.write_string(r, 6, &row.text)?;
+                if row.computed.is_none() {
+                    ws.write_string(r, 6, &row.text)?;
+                }
                 ws.write_string(r, 7, row.qualifier.map_or("", Qualifier::symbol))?;
                 ws.write_string(r, 8, if row.target { "chỉ tiêu" } else { "" })?;
                 ws.write_string(r, 9, row.status.label_vi())?;
@@ -153,6 +157,9 @@ pub fn workbook(
                 ws.write_string(r, 11, &row.sentence)?;
                 ws.write_string(r, 12, row.title.clone().unwrap_or_default())?;
                 ws.write_string(r, 13, &row.path)?;
+                if row.computed.is_some() {
+                    ws.write_string(r, 14, format!("tính: {}", row.text))?;
+                }
                 r += 1;
             }
         }
@@ -196,7 +203,8 @@ fn indicator_sheet(
         1,
         0,
         "Dấu trước số: > hơn, ≲ gần, ≈ khoảng, ≥ trở lên, ≤ tối đa; cột «chỉ tiêu» là mục tiêu; \
-         ô tô vàng: các bài nêu khác nhau (xem trang Nguồn).",
+         ô tô vàng: các bài nêu khác nhau; số màu xanh: số tính từ các mức của bài (xem trang \
+         Nguồn).",
     )?;
     let head = 3u32;
     ws.write_string_with_format(head, 0, "Huyện", bold)?;
@@ -225,7 +233,7 @@ fn indicator_sheet(
                 continue;
             };
             let conflict = rows.iter().any(|x| x.value != first.value);
-            let fmt = number_format(first.qualifier, first.target);
+            let fmt = number_format(first.qualifier, first.target, first.computed.is_some());
             let fmt = if conflict {
                 fmt.set_background_color(Color::RGB(0xFFF2A8))
             } else {
@@ -241,13 +249,18 @@ fn indicator_sheet(
 }
 
 /// A number format that shows the qualifier before the number and keeps the cell a number;
-/// targets in italics.
-fn number_format(q: Option<Qualifier>, target: bool) -> Format {
+/// targets in italics, computed facts in blue.
+fn number_format(q: Option<Qualifier>, target: bool, computed: bool) -> Format {
     let sign = q.map_or("", Qualifier::symbol);
     let f = if sign.is_empty() {
         Format::new().set_num_format("General")
     } else {
         Format::new().set_num_format(format!("\"{sign}\"General"))
+    };
+    let f = if computed {
+        f.set_font_color(Color::RGB(0x1F4E9E))
+    } else {
+        f
     };
     if target { f.set_italic() } else { f }
 }

@@ -42,14 +42,27 @@ pub fn metadata(text: &str) -> ArticleMeta {
 }
 
 fn meta_of(text: &str, lines: &[page::Line]) -> ArticleMeta {
-    let place = page::place(text, lines);
+    meta_from(
+        text,
+        lines,
+        page::place(text, lines),
+        page::published(text, lines),
+    )
+}
+
+fn meta_from(
+    text: &str,
+    lines: &[page::Line],
+    place: page::Place,
+    published: Option<String>,
+) -> ArticleMeta {
     ArticleMeta {
         title: page::title(text, lines),
         district: place.district,
         province: place.province,
         province_2025: place.province_2025,
         unit_2025: place.unit_2025,
-        published: page::published(text, lines),
+        published,
     }
 }
 
@@ -61,13 +74,18 @@ pub fn extract(text: &str) -> Vec<Figure> {
     figures_of(text, &lines, published.as_deref())
 }
 
-/// The metadata and the figures of an article, reading its lines once.
+/// The metadata and the figures of an article, reading its lines once. An article about
+/// several units has no district and each figure its own place ([`page::file_places`]).
 pub fn extract_article(text: &str) -> (ArticleMeta, Vec<Figure>) {
-    let mut lines = page::lines(text);
-    let meta = meta_of(text, &lines);
-    chrome::mark(text, &mut lines);
-    let figures = figures_of(text, &lines, meta.published.as_deref());
-    (meta, figures)
+    let lines = page::lines(text);
+    let mut place = page::place(text, &lines);
+    let published = page::published(text, &lines);
+    // Captions, breadcrumbs and share lines in the body are chrome for the figures only.
+    let mut body = lines.clone();
+    chrome::mark(text, &mut body);
+    let mut figures = figures_of(text, &body, published.as_deref());
+    page::file_places(text, &lines, &mut place, &mut figures);
+    (meta_from(text, &lines, place, published), figures)
 }
 
 fn figures_of(text: &str, lines: &[page::Line], published: Option<&str>) -> Vec<Figure> {
@@ -154,6 +172,7 @@ fn to_figures(text: &str, drafts: Vec<classify::Draft>) -> Vec<Figure> {
             status: Status::Extracted,
             note: None,
             extracted: None,
+            place: None,
         });
     }
     out

@@ -2,6 +2,7 @@
 //! and the publication date.
 
 use super::words::{fold, is_all_caps, is_capitalized, lex};
+use crate::model::Kind;
 use crate::numbers::valid_date;
 
 /// What a line of the page is.
@@ -267,9 +268,161 @@ fn title_line(text: &str, lines: &[Line]) -> Option<usize> {
     None
 }
 
-/// The headline.
+/// The headline: an official document's type and summary ([`document_title`]), else the
+/// headline line.
 pub fn title(text: &str, lines: &[Line]) -> Option<String> {
-    title_index(lines).map(|i| text[lines[i].start..lines[i].end].trim().to_string())
+    document_title(text, lines).or_else(|| {
+        title_index(lines).map(|i| text[lines[i].start..lines[i].end].trim().to_string())
+    })
+}
+
+/// The kinds of official documents (tên loại văn bản), folded, longest first where one starts
+/// another.
+const DOCUMENT_TYPES: [&str; 20] = [
+    "nghị định",
+    "nghị quyết",
+    "quyết định",
+    "thông tư liên tịch",
+    "thông tư",
+    "chỉ thị",
+    "quy định",
+    "quy chế",
+    "kế hoạch",
+    "báo cáo",
+    "thông báo",
+    "hướng dẫn",
+    "chương trình",
+    "đề án",
+    "tờ trình",
+    "công văn",
+    "pháp lệnh",
+    "luật",
+    "điều lệ",
+    "công điện",
+];
+
+/// How an official document's heading block opens: the national motto (quốc hiệu, tiêu ngữ),
+/// the number line (`Số: 991/QĐ-UBND`).
+fn is_document_header(lower: &str) -> bool {
+    let motto = lower.replace(['–', '—'], "-");
+    motto.contains("cộng hòa xã hội chủ nghĩa")
+        || motto.contains("độc lập - tự do")
+        || lower.trim_start().starts_with("số:")
+        || lower.trim_start().starts_with("số :")
+}
+
+/// The title of an official document as Vietnamese administrative documents are laid out
+/// (agency and national motto at the top, then number and date, then the document type
+/// `QUYẾT ĐỊNH` / `Nghị định của Chính phủ số …` with its summary, trích yếu, `Về việc …`,
+/// `V/v …`, on the same line or the next ones, then `Căn cứ …`): the type line and its summary,
+/// joined. The agency and motto lines are never the title. `None` when the text is not laid out
+/// so: the type line must follow a heading line (agency, motto, number), or be the type word
+/// alone in capitals.
+pub fn document_title(text: &str, lines: &[Line]) -> Option<String> {
+    let mut seen_header = false;
+    for (i, l) in lines.iter().enumerate().take(40) {
+        let t = text[l.start..l.end].trim();
+        if t.is_empty() {
+            continue;
+        }
+        if t.chars().count() > 300 {
+            return None;
+        }
+        let lower = fold(t);
+        if is_document_header(&lower) || is_agency_line(t, &lower) {
+            seen_header = true;
+        }
+        let Some(ty) = DOCUMENT_TYPES.iter().find(|w| {
+            lower
+                .strip_prefix(*w)
+                .is_some_and(|r| r.is_empty() || r.starts_with(|c: char| !c.is_alphanumeric()))
+        }) else {
+            continue;
+        };
+        let rest = lower[ty.len()..].trim_start();
+        // `QUYẾT ĐỊNH:` opens the operative part; a sentence is not a heading.
+        if t.ends_with([':', '.', ';']) || t.chars().count() > 200 {
+            return None;
+        }
+        let bare = rest.is_empty();
+        let heading = bare
+            || ["của ", "số ", "về ", "v/v"]
+                .iter()
+                .any(|w| rest.starts_with(w))
+            || is_all_caps_line(t);
+        let laid_out = seen_header || (bare && is_all_caps_line(t));
+        if !heading || !laid_out {
+            return None;
+        }
+        let mut parts = vec![t.to_string()];
+        // The summary: the next lines, up to a blank line (after a bare type word, the blank
+        // lines before the summary are skipped), `Căn cứ …`, a note in brackets, a rule.
+        let mut started = !bare;
+        for l in &lines[i + 1..lines.len().min(i + 12)] {
+            let t = text[l.start..l.end].trim();
+            if t.is_empty() {
+                if started {
+                    break;
+                }
+                continue;
+            }
+            let lower = fold(t);
+            // A summary is a few short lines; a long line is the body.
+            let stop = !t.chars().any(char::is_alphabetic)
+                || t.chars().count() > 250
+                || parts.iter().map(|p| p.chars().count()).sum::<usize>() > 400
+                || t.starts_with('(')
+                || ["căn cứ", "chương", "điều", "phần"]
+                    .iter()
+                    .any(|w| lower.starts_with(w))
+                || is_document_header(&lower);
+            if stop {
+                break;
+            }
+            parts.push(t.to_string());
+            started = true;
+        }
+        let title = parts.join(" ");
+        let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+        return (parts.len() > 1 || !bare).then_some(title);
+    }
+    None
+}
+
+/// The agencies that issue documents, as their name starts (folded).
+const AGENCIES: [&str; 16] = [
+    "chính phủ",
+    "quốc hội",
+    "thủ tướng",
+    "bộ ",
+    "ủy ban",
+    "ubnd",
+    "hội đồng",
+    "huyện ủy",
+    "tỉnh ủy",
+    "thành ủy",
+    "đảng ủy",
+    "ban ",
+    "sở ",
+    "tổng cục",
+    "cục ",
+    "văn phòng",
+];
+
+/// The issuing agency's line at the top of a document (`Chính phủ`, `ỦY BAN NHÂN DÂN`,
+/// `BỘ NỘI VỤ`): short, no digits, no sentence.
+fn is_agency_line(t: &str, lower: &str) -> bool {
+    t.chars().count() < 80
+        && !t.bytes().any(|b| b.is_ascii_digit())
+        && !t.ends_with(['.', ':'])
+        && AGENCIES
+            .iter()
+            .any(|a| lower.starts_with(a) || lower.trim_end() == a.trim_end())
+}
+
+/// True when every letter of the line is a capital (`QUYẾT ĐỊNH`).
+fn is_all_caps_line(t: &str) -> bool {
+    t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase)
 }
 
 /// The index of the headline among lines classified by [`lines`].
@@ -418,6 +571,27 @@ pub struct Place {
     /// For an article published after the July 2025 reform: the commune, ward or special zone
     /// it is about, with its prefix (`phường Việt Trì`), when it names one more than any other.
     pub unit_2025: Option<String>,
+    /// The province the text itself names most (`tỉnh Lạng Sơn`), whatever its district.
+    pub text_province: Option<String>,
+    /// Where the text names units, in text order: the districts before the reform, the
+    /// communes, wards and special zones after it, and the whole province (`toàn tỉnh`,
+    /// `tỉnh Lạng Sơn`). [`file_places`] gives each figure its own place from them.
+    pub mentions: Vec<Mention>,
+}
+
+/// A place the text names, at a byte range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// First byte of the name (its prefix included).
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+    /// The unit as an article's place is written (`Đình Lập`, `Quận 1`, `phường Việt Trì`);
+    /// `None` for the whole province.
+    pub unit: Option<String>,
+    /// The unit's province, when the name settles it: the province before the reform for a
+    /// district, the 2025 province for a 2025 unit.
+    pub province: Option<u32>,
 }
 
 /// Votes for names, keyed by their gazetteer key.
@@ -427,6 +601,8 @@ struct Votes {
     districts: Vec<(String, u32, String, Vec<&'static str>)>,
     /// Province code → votes.
     provinces: Vec<(u32, u32)>,
+    /// Where each name was read.
+    mentions: Vec<Mention>,
 }
 
 impl Votes {
@@ -443,6 +619,46 @@ impl Votes {
                     .push((k, weight, written.to_string(), prefix.into_iter().collect()))
             }
         }
+    }
+
+    /// Records where a district-level unit is named: its place as articles write it and its
+    /// province when every unit of that name (and prefix) is in one province.
+    fn district_mention(
+        &mut self,
+        k: &str,
+        written: &str,
+        prefix: Option<&str>,
+        start: usize,
+        end: usize,
+    ) {
+        let g = crate::places::gazetteer();
+        let mut units = g.districts_by_key(k);
+        if let Some(p) = prefix
+            && units.iter().any(|d| d.prefix == p)
+        {
+            units.retain(|d| d.prefix == p);
+        }
+        let Some(first) = units.first() else { return };
+        let province = units
+            .iter()
+            .all(|d| d.province == first.province)
+            .then_some(first.province);
+        self.mentions.push(Mention {
+            start,
+            end,
+            unit: Some(crate::places::district_display(first, written)),
+            province,
+        });
+    }
+
+    /// Records where the whole province is named.
+    fn province_mention(&mut self, start: usize, end: usize) {
+        self.mentions.push(Mention {
+            start,
+            end,
+            unit: None,
+            province: None,
+        });
     }
 
     fn province(&mut self, code: u32, weight: u32) {
@@ -531,7 +747,10 @@ fn vote_prefixed(text: &str, lines: &[Line], votes: &mut Votes) {
             continue;
         }
         let weight = if Some(li) == title { 3 } else { 1 };
-        let toks = lex(text, m.start(), line.end.min(m.start() + 96));
+        // A plural prefix heads a list of names: read further.
+        let plural = is_plural_before(text, m.start());
+        let reach = if plural { 400 } else { 96 };
+        let toks = lex(text, m.start(), line.end.min(m.start() + reach));
         let folded: Vec<super::words::Word<'_>> =
             toks.iter().map(|t| super::words::fold_word(t.s)).collect();
         let Some((mut j, prefix)) = FOLDED_PREFIXES
@@ -549,13 +768,24 @@ fn vote_prefixed(text: &str, lines: &[Line], votes: &mut Votes) {
         let starts = [j, j + 1];
         let org_first = toks.get(j).is_some_and(|t| t.word)
             && folded.get(j).is_some_and(|w| NOT_NAMES.contains(&&**w));
+        // `toàn tỉnh`: the whole province.
+        if prefix == "tỉnh"
+            && text[..m.start()]
+                .trim_end()
+                .rsplit(|c: char| !super::words::is_word_char(c))
+                .next()
+                .is_some_and(|w| fold(w) == "toàn")
+        {
+            votes.province_mention(m.start(), m.end());
+        }
         for &at in starts.iter().take(if org_first { 2 } else { 1 }) {
             if prefix == "tỉnh" {
-                if let Some((k, _, _)) = gazetteer_name(text, &toks, at, line_caps, false, |k| {
+                if let Some((k, _, n)) = gazetteer_name(text, &toks, at, line_caps, false, |k| {
                     g.province_by_key(k).is_some()
                 }) && let Some(p) = g.province_by_key(&k)
                 {
                     votes.province(p.code, weight);
+                    votes.province_mention(m.start(), end_of(&toks[at + n - 1]));
                     break;
                 }
                 continue;
@@ -565,24 +795,96 @@ fn vote_prefixed(text: &str, lines: &[Line], votes: &mut Votes) {
                 !g.districts_by_key(k).is_empty()
                     || (prefix == "thành phố" && is_central_city(g.province_by_key(k)))
             });
-            if let Some((k, written, _)) = found {
+            if let Some((k, written, n)) = found {
                 let districts = g.districts_by_key(&k);
                 if districts.is_empty() {
                     if let Some(p) = g.province_by_key(&k) {
                         votes.province(p.code, weight);
                     }
                 } else {
-                    let written = if line_caps {
-                        title_case_words(written)
-                    } else {
-                        written.to_string()
+                    let end = end_of(&toks[at + n - 1]);
+                    let as_written = |w: &str| {
+                        if line_caps {
+                            title_case_words(w)
+                        } else {
+                            w.to_string()
+                        }
                     };
+                    let written = as_written(written);
+                    votes.district_mention(&k, &written, Some(prefix), m.start(), end);
                     votes.district(k, &written, Some(prefix), weight);
+                    // The other names of the list are places the text names (not votes).
+                    if plural {
+                        let known = |k: &str| !g.districts_by_key(k).is_empty();
+                        for (k, w, s, e) in
+                            listed_names(text, &toks, &folded, at + n, line_caps, false, known)
+                        {
+                            votes.district_mention(&k, &as_written(w), Some(prefix), s, e);
+                        }
+                    }
                 }
                 break;
             }
         }
     }
+}
+
+/// True when a plural determiner stands before byte `at` (`các huyện`, `hai xã`, `3 phường`;
+/// not a year, `năm 2023 huyện …`): the prefix there heads a list of names.
+fn is_plural_before(text: &str, at: usize) -> bool {
+    let Some(w) = text[..at]
+        .trim_end()
+        .rsplit(|c: char| !super::words::is_word_char(c))
+        .next()
+        .map(fold)
+    else {
+        return false;
+    };
+    matches!(
+        w.as_str(),
+        "các" | "những" | "hai" | "ba" | "bốn" | "năm" | "sáu" | "bảy" | "tám" | "chín" | "mười"
+    ) || (matches!(w.len(), 1 | 2) && w.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The further names of a list a plural prefix heads (`các huyện Đình Lập, Lộc Bình và Cao
+/// Lộc`), from item `k`: names of the gazetteer separated by commas, `và`, `cùng`, dashes.
+/// Returns each one's key, its text as written and its byte range.
+fn listed_names<'a>(
+    text: &'a str,
+    toks: &[super::words::Tok<'a>],
+    folded: &[super::words::Word<'_>],
+    mut k: usize,
+    line_caps: bool,
+    allow_number: bool,
+    known: impl Fn(&str) -> bool,
+) -> Vec<(String, &'a str, usize, usize)> {
+    let mut out = Vec::new();
+    loop {
+        let mut separated = false;
+        while k < toks.len()
+            && (matches!(toks[k].s, "," | ";" | "-" | "–")
+                || matches!(folded.get(k).map(|w| &**w), Some("và" | "cùng" | "với")))
+        {
+            k += 1;
+            separated = true;
+        }
+        if !separated {
+            break;
+        }
+        match gazetteer_name(text, toks, k, line_caps, allow_number, &known) {
+            Some((key, written, n)) => {
+                out.push((key, written, toks[k].pos, end_of(&toks[k + n - 1])));
+                k += n;
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// One past the last byte of a lexed item.
+fn end_of(t: &super::words::Tok<'_>) -> usize {
+    t.pos + t.s.len()
 }
 
 /// The GSO code of Hồ Chí Minh City.
@@ -675,11 +977,13 @@ fn vote_alone(text: &str, lines: &[Line], votes: &mut Votes) {
                             votes.province(p.code, weight);
                         }
                     } else if written.split_whitespace().count() >= 2 {
+                        let (start, end) = (toks[j].pos, end_of(&toks[j + n - 1]));
                         let written = if line_caps {
                             title_case_words(written)
                         } else {
                             written.to_string()
                         };
+                        votes.district_mention(&k, &written, None, start, end);
                         votes.district(k, &written, None, weight);
                     }
                     j += n;
@@ -706,18 +1010,35 @@ pub fn place(text: &str, lines: &[Line]) -> Place {
             .districts
             .iter()
             .any(|d| g.districts_by_key(&d.0).len() > 1);
-    if needs_alone {
+    // An article naming several units also names them alone in its lists (`Đình Lập 95%,
+    // Lộc Bình 90%`): their mentions are read too, without changing the votes.
+    let several = distinct_units(&votes.mentions) >= 2;
+    if needs_alone || several {
         let mut alone = Votes::default();
         vote_alone(text, lines, &mut alone);
-        for (code, v) in alone.provinces {
-            votes.province(code, v);
-        }
-        if !prefixed_district {
-            // A name alone counts when the headline or two lines of the body say it.
-            votes.districts = alone.districts.into_iter().filter(|d| d.1 >= 2).collect();
+        votes.mentions.append(&mut alone.mentions);
+        if needs_alone {
+            for (code, v) in alone.provinces {
+                votes.province(code, v);
+            }
+            if !prefixed_district {
+                // A name alone counts when the headline or two lines of the body say it.
+                votes.districts = alone.districts.into_iter().filter(|d| d.1 >= 2).collect();
+            }
         }
     }
-    let mut out = Place::default();
+    let text_province = votes
+        .provinces
+        .iter()
+        .map(|p| p.1)
+        .max()
+        .and_then(|m| votes.provinces.iter().find(|p| p.1 == m))
+        .and_then(|p| g.province(p.0))
+        .map(|p| p.name.clone());
+    let mut out = Place {
+        text_province,
+        ..Place::default()
+    };
     let best = votes
         .districts
         .iter()
@@ -760,11 +1081,7 @@ pub fn place(text: &str, lines: &[Line]) -> Place {
         }
     }
     if out.province.is_none() {
-        let best = votes.provinces.iter().map(|p| p.1).max();
-        out.province = best
-            .and_then(|m| votes.provinces.iter().find(|p| p.1 == m))
-            .and_then(|p| g.province(p.0))
-            .map(|p| p.name.clone());
+        out.province = out.text_province.clone();
     }
     out.province_2025 = out
         .province
@@ -772,11 +1089,329 @@ pub fn place(text: &str, lines: &[Line]) -> Place {
         .and_then(|p| g.province_2025_named(p))
         .map(|p| p.name.clone());
     let after_reform = published(text, lines).is_some_and(|d| d.as_str() >= REFORM_DATE);
-    if after_reform && let Some((unit, province)) = unit_2025(text, lines) {
-        out.unit_2025 = Some(unit);
-        out.province_2025 = Some(province);
+    let mut mentions = votes.mentions;
+    if after_reform {
+        // Districts are gone: an article's places are its communes, wards and special zones
+        // (and the province).
+        mentions.retain(|m| m.unit.is_none());
+        if let Some((unit, province)) = unit_2025(text, lines, &mut mentions) {
+            out.unit_2025 = Some(unit);
+            out.province_2025 = Some(province);
+        }
+    }
+    // In text order, none inside another (`TP. Buôn Ma Thuột` is one mention, not two).
+    mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut reach = 0;
+    mentions.retain(|m| {
+        let keep = m.start >= reach;
+        reach = reach.max(m.end);
+        keep
+    });
+    out.mentions = mentions;
+    out
+}
+
+/// Articles about several units: when the figures' sentences name two units or more and the
+/// article is not about one of them, the article has no single place (its district, candidates
+/// and 2025 unit are cleared, its province kept only when the text or every unit says it) and
+/// each figure gets its own ([`Figure::place`](crate::model::Figure)). A headline naming one
+/// unit keeps the article on it; one naming two, or the province (`tỉnh Lạng Sơn`, `toàn tỉnh`),
+/// or none while no unit carries two thirds of the figures, makes it several.
+pub fn file_places(
+    text: &str,
+    lines: &[Line],
+    place: &mut Place,
+    figures: &mut [crate::model::Figure],
+) {
+    if distinct_units(&place.mentions) < 2 || figures.is_empty() {
+        return;
+    }
+    let idx = crate::text::CharIndex::new(text);
+    let sentences = crate::text::sentences(text);
+    let headings = headings(text, lines, &place.mentions);
+    let places: Vec<Option<&Mention>> = figures
+        .iter()
+        .map(|f| {
+            if f.reading.boilerplate {
+                return None;
+            }
+            let b0 = idx.byte_of_char(f.start);
+            let b1 = idx.byte_of_char(f.end);
+            let li = lines.partition_point(|l| l.end < b0);
+            let line = lines.get(li)?;
+            if !matches!(line.role, LineRole::Body | LineRole::Title) {
+                return None;
+            }
+            figure_place(
+                text,
+                line,
+                &place.mentions,
+                &headings,
+                li,
+                (b0, b1),
+                sentence_of(&sentences, b0),
+            )
+        })
+        .collect();
+    let mut places = places;
+    respectively(
+        text,
+        &sentences,
+        &place.mentions,
+        figures,
+        &idx,
+        &mut places,
+    );
+    // Which units the figures that measure something belong to, and how many each.
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for (f, m) in figures.iter().zip(&places) {
+        let substantive = is_substantive(f.reading.kind);
+        if let Some(u) = m.and_then(|m| m.unit.as_deref())
+            && substantive
+        {
+            let k = crate::places::key(u);
+            match counts.iter_mut().find(|c| c.0 == k) {
+                Some(c) => c.1 += 1,
+                None => counts.push((k, 1)),
+            }
+        }
+    }
+    if counts.len() < 2 {
+        return;
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let title = title_index(lines).and_then(|t| lines.get(t));
+    let in_title = |m: &&Mention| title.is_some_and(|t| m.start >= t.start && m.end <= t.end);
+    let title_units = distinct_units(
+        &place
+            .mentions
+            .iter()
+            .filter(in_title)
+            .cloned()
+            .collect::<Vec<_>>(),
+    );
+    let title_province = place
+        .mentions
+        .iter()
+        .filter(in_title)
+        .any(|m| m.unit.is_none());
+    let total: usize = counts.iter().map(|c| c.1).sum();
+    let several =
+        title_units >= 2 || (title_units == 0 && (title_province || counts[0].1 * 3 < total * 2));
+    if !several {
+        return;
+    }
+    let g = crate::places::gazetteer();
+    let mut provinces: Vec<Option<u32>> = Vec::new();
+    for (f, m) in figures.iter_mut().zip(&places) {
+        f.place = m.and_then(|m| m.unit.clone());
+        if let Some(m) = m.filter(|m| m.unit.is_some())
+            && !provinces.contains(&m.province)
+        {
+            provinces.push(m.province);
+        }
+    }
+    let after_reform = published(text, lines).is_some_and(|d| d.as_str() >= REFORM_DATE);
+    // The province every unit is in, else the one the text names.
+    let common = match provinces.as_slice() {
+        [Some(code)] => Some(*code),
+        _ => None,
+    };
+    place.district = None;
+    place.district_code = None;
+    place.candidates.clear();
+    place.unit_2025 = None;
+    if after_reform {
+        place.province = place.text_province.clone();
+        place.province_2025 = common
+            .and_then(|c| g.province_2025(c))
+            .or_else(|| {
+                place
+                    .province
+                    .as_deref()
+                    .and_then(|p| g.province_2025_named(p))
+            })
+            .map(|p| p.name.clone());
+    } else {
+        place.province = common
+            .and_then(|c| g.province(c))
+            .map(|p| p.name.clone())
+            .or_else(|| place.text_province.clone());
+        place.province_2025 = place
+            .province
+            .as_deref()
+            .and_then(|p| g.province_2025_named(p))
+            .map(|p| p.name.clone());
+    }
+}
+
+/// Figures that measure something (not years, dates, document numbers).
+fn is_substantive(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Percent | Kind::Count | Kind::Ratio | Kind::Money | Kind::Decimal
+    )
+}
+
+/// `các huyện Đình Lập, Lộc Bình và Cao Lộc lần lượt đạt 95%, 90% và 88%`: in a sentence that
+/// says `lần lượt` or `tương ứng` (respectively), the figures after it go to the units listed
+/// before it, in order, when there are as many of each.
+fn respectively<'m>(
+    text: &str,
+    sentences: &[(usize, usize)],
+    mentions: &'m [Mention],
+    figures: &[crate::model::Figure],
+    idx: &crate::text::CharIndex<'_>,
+    places: &mut [Option<&'m Mention>],
+) {
+    let mut i = 0;
+    while i < figures.len() {
+        let f = &figures[i];
+        let Some((s0, s1)) = sentence_of(sentences, idx.byte_of_char(f.start)) else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        while j < figures.len() && idx.byte_of_char(figures[j].start) < s1 {
+            j += 1;
+        }
+        let sentence = &text[s0..s1];
+        let kw = ["lần lượt", "Lần lượt", "tương ứng", "Tương ứng"]
+            .iter()
+            .filter_map(|w| sentence.find(w))
+            .min()
+            .map(|p| s0 + p);
+        if let Some(kw) = kw {
+            let mut listed: Vec<&Mention> = Vec::new();
+            for m in within(mentions, s0, kw) {
+                if m.unit.is_some() && listed.last().is_none_or(|l| l.unit != m.unit) {
+                    listed.push(m);
+                }
+            }
+            let targets: Vec<usize> = (i..j)
+                .filter(|&t| {
+                    idx.byte_of_char(figures[t].start) > kw
+                        && is_substantive(figures[t].reading.kind)
+                        && !figures[t].reading.boilerplate
+                })
+                .collect();
+            if listed.len() >= 2 && targets.len() == listed.len() {
+                for (t, m) in targets.into_iter().zip(listed) {
+                    places[t] = Some(m);
+                }
+            }
+        }
+        i = j;
+    }
+}
+
+/// The mention a paragraph heading makes: a short line that is one unit's name with at most a
+/// list number and a few words around it (`2. Huyện Cao Lộc:`, `HUYỆN BÌNH GIA`, `Tại thị xã
+/// Buôn Hồ`), no sentence. Returns `(line index, mention)` in text order.
+fn headings<'m>(text: &str, lines: &[Line], mentions: &'m [Mention]) -> Vec<(usize, &'m Mention)> {
+    let mut out = Vec::new();
+    for (li, l) in lines.iter().enumerate() {
+        if l.role != LineRole::Body {
+            continue;
+        }
+        let in_line: Vec<&Mention> = within(mentions, l.start, l.end).iter().collect();
+        let [m] = in_line.as_slice() else { continue };
+        let line = text[l.start..l.end].trim();
+        if line.chars().count() > 80 || line.ends_with(['.', ';', ',']) {
+            continue;
+        }
+        let rest = format!("{} {}", &text[l.start..m.start], &text[m.end..l.end]);
+        // A list number may open the line (`2.`, `II.`, `a)`); no other number.
+        let words: Vec<&str> = rest
+            .split(|c: char| !super::words::is_word_char(c))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let numbering = |i: usize, w: &str| {
+            i == 0
+                && (w.bytes().all(|b| b.is_ascii_digit())
+                    || w.chars().all(|c| "IVXivx".contains(c))
+                    || w.chars().count() == 1)
+        };
+        let content: Vec<&&str> = words
+            .iter()
+            .enumerate()
+            .filter(|(i, w)| !numbering(*i, w))
+            .map(|(_, w)| w)
+            .collect();
+        if content.len() <= 3
+            && content
+                .iter()
+                .all(|w| !w.bytes().any(|b| b.is_ascii_digit()))
+        {
+            out.push((li, *m));
+        }
     }
     out
+}
+
+/// The place of one figure (bytes `b0..b1` in `sentence`, on line `li`): the unit named last
+/// before it in its sentence (`huyện A đạt 95%, huyện B 90%`), else the first after it in its
+/// clause (`95% cán bộ huyện B`), else the last one earlier in its paragraph (`Huyện A có 300
+/// cán bộ. Trong đó 95% …`), else its paragraph heading. A whole-province mention (`toàn tỉnh`)
+/// is a place too: the figure then has none.
+fn figure_place<'m>(
+    text: &str,
+    line: &Line,
+    mentions: &'m [Mention],
+    headings: &[(usize, &'m Mention)],
+    li: usize,
+    (b0, b1): (usize, usize),
+    sentence: Option<(usize, usize)>,
+) -> Option<&'m Mention> {
+    let (s0, s1) = sentence.unwrap_or((line.start, line.end));
+    let (s0, s1) = (s0.max(line.start), s1.min(line.end));
+    let before = |from: usize, to: usize| within(mentions, from, to).last();
+    if let Some(m) = before(s0, b0) {
+        return Some(m);
+    }
+    let clause_end = crate::text::clauses(text, (s0, s1))
+        .into_iter()
+        .find(|c| c.0 <= b0 && b0 < c.1.max(c.0 + 1))
+        .map_or(s1, |c| c.1);
+    if let Some(m) = within(mentions, b1, clause_end).first() {
+        return Some(m);
+    }
+    if let Some(m) = before(line.start, s0) {
+        return Some(m);
+    }
+    headings
+        .iter()
+        .rev()
+        .find(|(h, _)| *h < li)
+        .map(|(_, m)| *m)
+}
+
+/// The mentions inside bytes `from..to` (mentions are sorted and do not overlap): found by
+/// binary search, so placing every figure of a long text stays linear.
+fn within(mentions: &[Mention], from: usize, to: usize) -> &[Mention] {
+    let a = mentions.partition_point(|m| m.start < from);
+    let b = mentions.partition_point(|m| m.end <= to);
+    &mentions[a..b.max(a)]
+}
+
+/// The sentence (of the one splitter, [`crate::text::sentences`]) holding byte `b`.
+fn sentence_of(sentences: &[(usize, usize)], b: usize) -> Option<(usize, usize)> {
+    let i = sentences.partition_point(|s| s.1 <= b);
+    sentences.get(i).copied().filter(|s| s.0 <= b)
+}
+
+/// How many different units the mentions name.
+fn distinct_units(mentions: &[Mention]) -> usize {
+    let mut seen: Vec<String> = Vec::new();
+    for m in mentions {
+        if let Some(u) = &m.unit {
+            let k = crate::places::key(u);
+            if !seen.contains(&k) {
+                seen.push(k);
+            }
+        }
+    }
+    seen.len()
 }
 
 /// The day the communes, wards and special zones of the 34 provinces took office.
@@ -785,7 +1420,7 @@ const REFORM_DATE: &str = "2025-07-01";
 /// The 2025 commune, ward or special zone an article names most (after `xã`, `phường`, `đặc
 /// khu`), with its prefix, and its province; none when two units are named as often (an article
 /// about several units) or a shared name is not settled by a 2025 province the text names.
-fn unit_2025(text: &str, lines: &[Line]) -> Option<(String, String)> {
+fn unit_2025(text: &str, lines: &[Line], mentions: &mut Vec<Mention>) -> Option<(String, String)> {
     static UNIT_PREFIXES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
         std::sync::LazyLock::new(|| {
             aho_corasick::AhoCorasick::builder()
@@ -817,7 +1452,9 @@ fn unit_2025(text: &str, lines: &[Line]) -> Option<(String, String)> {
         if !matches!(line.role, LineRole::Body | LineRole::Title) {
             continue;
         }
-        let toks = lex(text, m.start(), line.end.min(m.start() + 80));
+        let plural = is_plural_before(text, m.start());
+        let reach = if plural { 400 } else { 80 };
+        let toks = lex(text, m.start(), line.end.min(m.start() + reach));
         let folded: Vec<super::words::Word<'_>> =
             toks.iter().map(|t| super::words::fold_word(t.s)).collect();
         let Some((j, prefix)) = [("xã", "xã"), ("phường", "phường"), ("đặc khu", "đặc khu")]
@@ -827,11 +1464,36 @@ fn unit_2025(text: &str, lines: &[Line]) -> Option<(String, String)> {
             continue;
         };
         let line_caps = toks.iter().filter(|t| t.word).all(|t| is_all_caps(t.s));
-        if let Some((k, _, _)) =
+        if let Some((k, _, n)) =
             gazetteer_name(text, &toks, j, line_caps, prefix == "phường", |k| {
                 g.units_2025_by_key(k).iter().any(|u| u.prefix == prefix)
             })
         {
+            let mut named = vec![(k.clone(), m.start(), end_of(&toks[j + n - 1]))];
+            // The other names of a list (`các phường Việt Trì, Phong Châu`) are places too.
+            if plural {
+                let known = |k: &str| g.units_2025_by_key(k).iter().any(|u| u.prefix == prefix);
+                let listed = listed_names(text, &toks, &folded, j + n, line_caps, false, known);
+                named.extend(listed.into_iter().map(|(k, _, s, e)| (k, s, e)));
+            }
+            for (k, start, end) in named {
+                let units: Vec<_> = g
+                    .units_2025_by_key(&k)
+                    .into_iter()
+                    .filter(|u| u.prefix == prefix)
+                    .collect();
+                if let Some(first) = units.first() {
+                    mentions.push(Mention {
+                        start,
+                        end,
+                        unit: Some(format!("{} {}", first.prefix, first.name)),
+                        province: units
+                            .iter()
+                            .all(|u| u.province == first.province)
+                            .then_some(first.province),
+                    });
+                }
+            }
             match votes.iter_mut().find(|v| v.0 == k && v.1 == prefix) {
                 Some(v) => v.2 += 1,
                 None => votes.push((k, prefix, 1)),
@@ -1005,6 +1667,32 @@ mod tests {
         assert_eq!(l[0].role, LineRole::Dateline);
         assert_eq!(published(t, &l).as_deref(), Some("2019-02-22"));
         assert_eq!(first_date("31/02/2019"), None);
+    }
+
+    #[test]
+    fn official_documents_are_titled_by_type_and_summary() {
+        let t = "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN TÂN LẠC\tĐộc lập - Tự \
+                 do - Hạnh phúc\n\nSố: 15/KH-UBND\tTân Lạc, ngày 12 tháng 5 năm 2023\n\nKẾ HOẠCH\n\
+                 Về việc bồi dưỡng cán bộ, công chức cấp xã\nnăm 2023\n\nCăn cứ Luật Cán bộ, công chức;";
+        assert_eq!(
+            title(t, &lines(t)).as_deref(),
+            Some("KẾ HOẠCH Về việc bồi dưỡng cán bộ, công chức cấp xã năm 2023")
+        );
+        // `QUYẾT ĐỊNH:` opens the operative part, it is no title.
+        let t = "ỦY BAN NHÂN DÂN TỈNH\n\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành quy chế.";
+        assert_eq!(document_title(t, &lines(t)), None);
+        // A news headline that starts like a document type keeps its line, not the body.
+        let long = "Năm 2023, huyện Tân Lạc mở 12 lớp bồi dưỡng cho 350 lượt cán bộ, công chức \
+                    cấp xã, trong đó 98,5% học viên hoàn thành chương trình, 40 học viên đạt loại \
+                    giỏi, 200 học viên đạt loại khá và các học viên còn lại đều đạt yêu cầu.";
+        let t = format!("Thứ Hai, 15/05/2023\nKế hoạch về bồi dưỡng cán bộ năm 2023\n{long}");
+        assert_eq!(
+            title(&t, &lines(&t)).as_deref(),
+            Some("Kế hoạch về bồi dưỡng cán bộ năm 2023")
+        );
+        // A sentence that starts with a type word is no heading.
+        let t = "Tin tức huyện\nQuyết định số 12 được ban hành ngày 5/5/2023.";
+        assert_eq!(document_title(t, &lines(t)), None);
     }
 
     #[test]

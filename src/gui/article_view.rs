@@ -256,6 +256,31 @@ pub struct ArticleView {
     pub laid_out_last_frame: usize,
     /// Set the scroll offset on the next frame (the benchmark scrolls with it).
     pub set_offset: Option<f32>,
+    /// The entry whose whole page is shown instead of its article text ("Xem toàn trang"):
+    /// a web page read with the reader view keeps the page for the rare article it cuts.
+    pub full_page: Option<u64>,
+}
+
+/// In the article's header: an article about several units says it has no single place and
+/// names the units its figures are filed under. Returns true when it said so.
+pub fn places_note(ui: &mut Ui, a: &Article, lang: Lang) -> bool {
+    let places = crate::places::figure_places(a);
+    if places.len() < 2 || a.district.is_some() {
+        return false;
+    }
+    let scope = match &a.province {
+        Some(p) => format!(" ({} {p})", lang.t("tỉnh", "province")),
+        None => String::new(),
+    };
+    ui.label(format!(
+        "{}{scope}: {}",
+        lang.t(
+            "Bài về nhiều địa bàn, không có một địa bàn chung; mỗi số liệu theo địa bàn câu của nó nêu",
+            "An article about several places, no single place; each figure has the place its sentence names",
+        ),
+        places.join(", ")
+    ));
+    true
 }
 
 impl ArticleView {
@@ -283,6 +308,35 @@ impl ArticleView {
         lang: Lang,
     ) -> Option<u64> {
         let article = entry.article.as_ref()?;
+        if let Some(full) = article.full_text.as_deref() {
+            let mut on = self.full_page == Some(entry.key);
+            ui.horizontal_wrapped(|ui| {
+                ui.toggle_value(&mut on, lang.t("Xem toàn trang", "Show the full page"))
+                    .on_hover_text(lang.t(
+                        "Cả trang web như đã tải về, với menu và liên kết mà chế độ đọc đã bỏ",
+                        "The whole web page as downloaded, with the menus and links the reader view cut",
+                    ));
+                if on {
+                    ui.label(egui::RichText::new(lang.t(
+                        "Toàn trang, chỉ để xem: số liệu được đọc và duyệt trong bài",
+                        "The whole page, to look at: figures are read and reviewed in the article",
+                    )).weak());
+                }
+            });
+            self.full_page = on.then_some(entry.key);
+            if on {
+                egui::ScrollArea::vertical()
+                    .id_salt(("full page", entry.key))
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        ui.add(
+                            egui::Label::new(egui::RichText::new(full).size(TEXT_SIZE))
+                                .selectable(true),
+                        );
+                    });
+                return None;
+            }
+        }
         let mut clicked = None;
         let dark = ui.visuals().dark_mode;
         let text_color = ui.visuals().text_color();
@@ -704,6 +758,7 @@ pub fn legend(ui: &mut Ui, lang: Lang) {
                 status: s,
                 note: None,
                 extracted: None,
+                place: None,
             };
             let mut job = LayoutJob::default();
             job.append(lang.status(s), 0.0, figure_format(&f, &base, dark));
@@ -797,6 +852,7 @@ mod tests {
                         status,
                         note: None,
                         extracted: None,
+                        place: None,
                     };
                     f.reading.kind = kind;
                     let t = figure_format(&f, &base, dark);

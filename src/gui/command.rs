@@ -137,11 +137,18 @@ pub enum Command {
     CreateIndicator(Box<Indicator>, Option<(u64, u64)>),
     /// Remove a learned phrase `(indicator, phrase)` the officer disagrees with.
     ForgetPhrase(String, String),
+    /// Sửa → Nhận số tính: accept the computed fact offered for the selected figure (the "or
+    /// above" share its breakdown adds up to).
+    AcceptComputed,
+    /// Sửa → Bỏ số tính: reject it (it is not offered again).
+    RejectComputed,
+    /// Accept (`true`) or reject a computed fact: `(entry, computed id, accept)`.
+    DecideComputed(u64, u64, bool),
 }
 
 impl Command {
     /// The commands shown in the shortcut list, in order.
-    pub const LISTED: [Command; 30] = [
+    pub const LISTED: [Command; 32] = [
         Command::OpenFiles,
         Command::OpenFolder,
         Command::OpenPathField,
@@ -154,6 +161,8 @@ impl Command {
         Command::Confirm,
         Command::Reject,
         Command::Revert,
+        Command::AcceptComputed,
+        Command::RejectComputed,
         Command::NextFigure,
         Command::PrevFigure,
         Command::NextUnreviewed,
@@ -232,6 +241,10 @@ impl Command {
             Command::NewIndicator(_) => ("Tạo chỉ số mới…", "New indicator…"),
             Command::ForgetPhrase(..) => ("Bỏ cụm đã học", "Forget the learned phrase"),
             Command::CreateIndicator(..) => ("Tạo chỉ số", "Create indicator"),
+            Command::AcceptComputed => ("Nhận số tính", "Accept the computed fact"),
+            Command::RejectComputed => ("Bỏ số tính", "Reject the computed fact"),
+            Command::DecideComputed(_, _, true) => ("Nhận", "Accept"),
+            Command::DecideComputed(_, _, false) => ("Bỏ", "Reject"),
         };
         lang.t(vi, en).to_string()
     }
@@ -258,6 +271,8 @@ impl Command {
             Command::Confirm => vec![k(NONE, Key::Enter)],
             Command::Reject => vec![k(NONE, Key::Delete)],
             Command::Revert => vec![k(CMD, Key::R)],
+            Command::AcceptComputed => vec![k(NONE, Key::C)],
+            Command::RejectComputed => vec![k(NONE, Key::X)],
             Command::NextFigure => vec![k(NONE, Key::ArrowDown), k(NONE, Key::J)],
             Command::PrevFigure => vec![k(NONE, Key::ArrowUp), k(NONE, Key::K)],
             Command::NextUnreviewed => vec![k(NONE, Key::U)],

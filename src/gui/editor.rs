@@ -10,7 +10,7 @@ use super::compare_view::{self, CONFLICT, Picked};
 use super::i18n::Lang;
 use crate::extract::number::parse_user_value;
 use crate::indicators::Catalogue;
-use crate::model::{Figure, Kind, Population, Qualifier, Reading, Status};
+use crate::model::{Computed, Figure, Kind, Population, Qualifier, Reading, Status};
 use crate::review::{self, Edit, Entry, Meta, Workspace};
 use eframe::egui;
 use egui::{Color32, RichText, TextEdit, Ui};
@@ -198,6 +198,35 @@ impl EditorView {
                         ));
                     }
                 }
+                if !article.computed.is_empty() {
+                    ui.separator();
+                    let waiting = article
+                        .computed
+                        .iter()
+                        .filter(|c| !c.status.is_reviewed())
+                        .count();
+                    ui.collapsing(
+                        format!(
+                            "{} ({}, {} {})",
+                            lang.t("Số tính từ các mức", "Computed facts"),
+                            article.computed.len(),
+                            waiting,
+                            lang.t("chờ duyệt", "waiting")
+                        ),
+                        |ui| {
+                            for c in &article.computed {
+                                computed_ui(ui, entry.key, c, catalogue, lang, out);
+                                if let Some(&first) = c.from.first()
+                                    && ui
+                                        .small_button(lang.t("Xem các mức", "Show the parts"))
+                                        .clicked()
+                                {
+                                    out.push(Command::SelectFigure(first));
+                                }
+                            }
+                        },
+                    );
+                }
                 if !article.unplaced.is_empty() {
                     ui.separator();
                     ui.collapsing(
@@ -255,6 +284,9 @@ impl EditorView {
                     .color(kind_color(f.reading.kind, ui.visuals().dark_mode)),
             );
             ui.label(format!("· {}", lang.status(f.status)));
+            if let Some(p) = &f.place {
+                ui.label(format!("· {} {p}", lang.t("Địa bàn:", "Place:")));
+            }
         });
         // The decisions come first: they stay in view however many fields follow.
         ui.horizontal_wrapped(|ui| {
@@ -274,6 +306,12 @@ impl EditorView {
             }
         });
         ui.label(RichText::new(&f.context).small().weak());
+        // The facts this figure is a part of: a suggestion to accept (C) or reject (X).
+        if let Some(article) = entry.article.as_ref() {
+            for c in article.computed.iter().filter(|c| c.from.contains(&f.id)) {
+                computed_ui(ui, key, c, catalogue, lang, out);
+            }
+        }
         if let Some(article) = entry.article.as_ref()
             && let Some(phrase) = crate::indicators::learned_phrase_for(catalogue, article, f.id)
             && let Some(ind) = f.reading.indicator.clone()
@@ -710,7 +748,7 @@ impl HeaderView {
             }
         });
         let mut picked: Option<(String, String, String)> = None;
-        if a.district.is_none() {
+        if a.district.is_none() && !crate::gui::article_view::places_note(ui, a, lang) {
             ui.horizontal_wrapped(|ui| {
                 ui.label(lang.t("Bài chưa có huyện:", "No district yet:"));
                 for c in &self.candidates {
@@ -772,6 +810,58 @@ impl HeaderView {
 /// `2019-02-22` → `22/02/2019`.
 /// A gazetteer unit as the header offers it: its label, its name as articles write it, and its
 /// province.
+/// A computed fact as a suggestion: what it is, how it is computed, its status, and the
+/// buttons to accept or reject it (keys C and X act on the one offered for the selected figure).
+fn computed_ui(
+    ui: &mut Ui,
+    key: u64,
+    c: &Computed,
+    catalogue: &Catalogue,
+    lang: Lang,
+    out: &mut Vec<Command>,
+) {
+    let name = c
+        .reading
+        .indicator
+        .as_deref()
+        .map(|id| compare_view::indicator_name(catalogue, id, lang))
+        .unwrap_or_default();
+    let status = match c.status {
+        Status::Confirmed => lang.t("đã nhận", "accepted"),
+        Status::Rejected => lang.t("đã bỏ", "rejected"),
+        _ => lang.t("gợi ý", "suggested"),
+    };
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(lang.t("Số tính", "Computed")).strong());
+            ui.label(format!("· {name}"));
+            if let Some(p) = c.reading.population {
+                ui.label(format!("· {}", compare_view::population_name(p, lang)));
+            }
+            ui.label(format!("· {status}"));
+        });
+        ui.label(RichText::new(&c.formula).monospace());
+        ui.horizontal_wrapped(|ui| {
+            if c.status != Status::Confirmed
+                && ui
+                    .button(lang.t("Nhận số tính", "Accept"))
+                    .on_hover_text("C")
+                    .clicked()
+            {
+                out.push(Command::DecideComputed(key, c.id, true));
+            }
+            if c.status != Status::Rejected
+                && ui
+                    .button(lang.t("Bỏ số tính", "Reject"))
+                    .on_hover_text("X")
+                    .clicked()
+            {
+                out.push(Command::DecideComputed(key, c.id, false));
+            }
+        });
+    });
+}
+
 fn place_choice(d: &crate::places::District) -> (String, String, String) {
     let g = crate::places::gazetteer();
     (

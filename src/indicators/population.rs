@@ -9,7 +9,7 @@
 //! last). Words that only look like a level are removed first (`xã hội` is society, `huyện ủy`
 //! an organ, `trên cơ sở` "on the basis of").
 
-use super::phrase_words;
+use super::matcher::phrase_words;
 use crate::model::Population;
 use std::sync::LazyLock;
 

@@ -306,6 +306,18 @@ pub fn district_display(d: &District, as_written: &str) -> String {
     }
 }
 
+/// The units an article about several units files its figures under (their own `place`), in
+/// text order, each once: empty for an article about one place.
+pub fn figure_places(a: &crate::model::Article) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for p in a.figures.iter().filter_map(|f| f.place.as_deref()) {
+        if !out.iter().any(|o| key(o) == key(p)) {
+            out.push(p);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

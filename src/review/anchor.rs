@@ -7,9 +7,10 @@
 use super::history::Annotations;
 use super::history::Meta;
 use crate::load;
-use crate::model::{Article, Figure};
+use crate::model::{Article, Computed, Figure};
 use crate::pipeline::Pipeline;
 use crate::text::{CharIndex, sha256_hex};
+use std::collections::HashMap;
 use std::path::Path;
 
 /// A saved article against its file on disk now: unchanged, or re-anchored to the new text.
@@ -48,20 +49,50 @@ pub fn carry_over(old: Article, fresh: Article) -> (Article, usize) {
         .iter()
         .chain(lost.iter())
         .map(|f| f.id)
+        .chain(old.computed.iter().map(|c| c.id))
         .max()
         .unwrap_or(0)
         + 1;
     let mut figures = placed;
+    let mut renumbered: HashMap<u64, u64> = HashMap::new();
     for mut f in std::mem::take(&mut a.figures) {
         if figures.iter().any(|g| g.start < f.end && f.start < g.end) {
             continue;
         }
+        renumbered.insert(f.id, next);
         f.id = next;
         next += 1;
         figures.push(f);
     }
     figures.sort_by_key(|f| (f.start, f.end, f.id));
+    // Computed facts: the officer's decisions whose parts are all still placed, then the fresh
+    // offers whose parts were kept (renumbered like them).
+    let placed_id = |id: &u64| figures.iter().any(|f| f.id == *id);
+    let mut computed: Vec<Computed> = old
+        .computed
+        .iter()
+        .filter(|c| c.status.is_reviewed() && c.from.iter().all(placed_id))
+        .cloned()
+        .collect();
+    for mut c in std::mem::take(&mut a.computed) {
+        let Some(from) = c
+            .from
+            .iter()
+            .map(|id| renumbered.get(id).copied())
+            .collect()
+        else {
+            continue;
+        };
+        c.from = from;
+        if computed.iter().any(|o| o.same_as(&c)) {
+            continue;
+        }
+        c.id = next;
+        next += 1;
+        computed.push(c);
+    }
     a.figures = figures;
+    a.computed = computed;
     let n = lost.len();
     a.unplaced = lost;
     (a, n)
@@ -150,6 +181,35 @@ pub(crate) fn merge(ours: &Article, theirs: &Article) -> Annotations {
         }
     }
     figures.sort_by_key(|f| (f.start, f.end, f.id));
+    // Their decisions on computed facts, where every part is a figure of ours (by span).
+    let mut computed = ours.computed.clone();
+    let ours_id = |id: &u64| {
+        let t = theirs.figures.iter().find(|t| t.id == *id)?;
+        figures
+            .iter()
+            .find(|f| f.start == t.start && f.end == t.end)
+            .map(|f| f.id)
+    };
+    for t in theirs.computed.iter().filter(|t| t.status.is_reviewed()) {
+        let Some(from) = t.from.iter().map(ours_id).collect::<Option<Vec<u64>>>() else {
+            continue;
+        };
+        let mut c = t.clone();
+        c.from = from;
+        match computed.iter_mut().find(|o| o.same_as(&c)) {
+            Some(o) => {
+                if !o.status.is_reviewed() {
+                    c.id = o.id;
+                    *o = c;
+                }
+            }
+            None => {
+                c.id = next;
+                next += 1;
+                computed.push(c);
+            }
+        }
+    }
     let mut meta = Meta::of(ours);
     let tm = Meta::of(theirs);
     meta.title = meta.title.or(tm.title);
@@ -161,6 +221,7 @@ pub(crate) fn merge(ours: &Article, theirs: &Article) -> Annotations {
         meta,
         figures,
         unplaced: ours.unplaced.clone(),
+        computed,
     }
 }
 
@@ -185,6 +246,7 @@ mod tests {
             status: Status::Confirmed,
             note: None,
             extracted: None,
+            place: None,
         }
     }
 

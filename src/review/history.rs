@@ -4,7 +4,7 @@
 //! Inverse data rather than snapshots: an edit of one figure costs one figure twice, whatever
 //! the size of the workspace.
 
-use crate::model::{Article, Figure};
+use crate::model::{Article, Computed, Figure};
 
 /// What is known about an article as a whole (editable in its header).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -57,6 +57,7 @@ pub(crate) struct Annotations {
     pub(crate) meta: Meta,
     pub(crate) figures: Vec<Figure>,
     pub(crate) unplaced: Vec<Figure>,
+    pub(crate) computed: Vec<Computed>,
 }
 
 impl Annotations {
@@ -65,6 +66,7 @@ impl Annotations {
             meta: Meta::of(a),
             figures: a.figures.clone(),
             unplaced: a.unplaced.clone(),
+            computed: a.computed.clone(),
         }
     }
 }
@@ -78,6 +80,13 @@ pub(crate) enum Change {
         id: u64,
         before: Option<Box<Figure>>,
         after: Option<Box<Figure>>,
+    },
+    /// The article's computed facts (one accepted or rejected, or offered anew after an edit
+    /// of their parts): a few small items, kept whole.
+    Computed {
+        entry: u64,
+        before: Vec<Computed>,
+        after: Vec<Computed>,
     },
     /// The article's metadata.
     Meta {
@@ -98,6 +107,7 @@ impl Change {
     pub(crate) fn entry(&self) -> u64 {
         match self {
             Change::Figure { entry, .. }
+            | Change::Computed { entry, .. }
             | Change::Meta { entry, .. }
             | Change::All { entry, .. } => *entry,
         }
@@ -118,6 +128,9 @@ impl Change {
                     a.figures.insert(at, (**f).clone());
                 }
             }
+            Change::Computed { before, after, .. } => {
+                a.computed = if forward { after } else { before }.clone();
+            }
             Change::Meta { before, after, .. } => {
                 if forward { after } else { before }.put(a);
             }
@@ -126,6 +139,7 @@ impl Change {
                 t.meta.put(a);
                 a.figures = t.figures.clone();
                 a.unplaced = t.unplaced.clone();
+                a.computed = t.computed.clone();
             }
         }
     }

@@ -11,7 +11,7 @@ use super::history::{Annotations, Change, History, Meta, Step};
 use super::typed::{check_date, guess_reading};
 use crate::export;
 use crate::load::{self, LoadError};
-use crate::model::{Article, Document, Figure, Kind, Reading, Status};
+use crate::model::{Article, Computed, Document, Figure, Kind, Reading, Status};
 use crate::pipeline::Pipeline;
 use crate::text::CharIndex;
 use std::collections::BTreeSet;
@@ -568,12 +568,34 @@ impl Workspace {
         if f == before {
             return Ok(());
         }
-        self.commit(vec![Change::Figure {
+        // The computed facts this figure is a part of follow its new reading.
+        let computed = a
+            .computed
+            .iter()
+            .any(|c| c.from.contains(&id))
+            .then(|| {
+                let mut again = a.clone();
+                if let Some(g) = again.figures.iter_mut().find(|g| g.id == id) {
+                    *g = f.clone();
+                }
+                crate::indicators::offer_computed(&mut again, self.pipeline.catalogue());
+                (a.computed.clone(), again.computed)
+            })
+            .filter(|(b, a)| b != a);
+        let mut changes = vec![Change::Figure {
             entry: key,
             id,
             before: Some(Box::new(before)),
             after: Some(Box::new(f)),
-        }]);
+        }];
+        if let Some((before, after)) = computed {
+            changes.push(Change::Computed {
+                entry: key,
+                before,
+                after,
+            });
+        }
+        self.commit(changes);
         Ok(())
     }
 
@@ -600,6 +622,7 @@ impl Workspace {
             status: Status::Added,
             note: None,
             extracted: None,
+            place: None,
         };
         self.commit(vec![Change::Figure {
             entry: key,
@@ -641,7 +664,8 @@ impl Workspace {
                 std::slice::from_mut(&mut again),
                 self.pipeline.catalogue(),
             );
-            if n > 0 {
+            // (Computed facts follow the figures they are computed from.)
+            if n > 0 || again.computed != a.computed {
                 moved += n;
                 changes.push(Change::All {
                     entry: e.key,
@@ -652,6 +676,54 @@ impl Workspace {
         }
         self.commit(changes);
         moved
+    }
+
+    /// The computed facts the selected figure is a part of (offered ones first).
+    pub fn computed_of_selected(&self) -> Vec<&Computed> {
+        let (Some(a), Some(id)) = (self.current_article(), self.selected) else {
+            return Vec::new();
+        };
+        let mut v: Vec<&Computed> = a.computed.iter().filter(|c| c.from.contains(&id)).collect();
+        v.sort_by_key(|c| c.status.is_reviewed());
+        v
+    }
+
+    /// The computed fact offered for the selected figure and not decided yet (what the
+    /// accept / reject keys act on).
+    pub fn offered_computed(&self) -> Option<&Computed> {
+        self.computed_of_selected()
+            .into_iter()
+            .find(|c| !c.status.is_reviewed())
+    }
+
+    /// Accepts (`true`) or rejects (`false`) computed fact `id` of entry `key`, an undoable
+    /// step. An accepted fact counts in comparisons; a rejected one is not offered again when
+    /// the article is filed again. Errors (in Vietnamese) change nothing.
+    pub fn decide_computed(&mut self, key: u64, id: u64, accept: bool) -> Result<(), String> {
+        let a = self
+            .entry(key)
+            .and_then(|e| e.article.as_ref())
+            .ok_or("Bài viết chưa được mở")?;
+        let before = a.computed.clone();
+        let mut after = before.clone();
+        let c = after
+            .iter_mut()
+            .find(|c| c.id == id)
+            .ok_or("Không tìm thấy số tính")?;
+        c.status = if accept {
+            Status::Confirmed
+        } else {
+            Status::Rejected
+        };
+        if after == before {
+            return Ok(());
+        }
+        self.commit(vec![Change::Computed {
+            entry: key,
+            before,
+            after,
+        }]);
+        Ok(())
     }
 
     /// Changes an entry's metadata (an undoable step). Dates must be `YYYY-MM-DD` and real.

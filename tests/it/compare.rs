@@ -204,11 +204,11 @@ fn crafted_csv_exact() {
     let d = text_article("d.txt", "Càng Long", "Không có số liệu.", &[]);
     let cmp = table(&[a, b, c, d], "standard_professional");
     let csv = String::from_utf8(to_csv(&cmp, &Catalogue::builtin())).unwrap_or_default();
-    let expected = "\u{feff}indicator,indicator_name,population,population_name,district,year,value,value_to,qualifier,text,unit,target,conflict,status,article,figure,title,sentence,missing\n\
-standard_professional,\"Tỷ lệ cán bộ, công chức đạt chuẩn chuyên môn\",chung,CBCC chung,Chợ Đồn,2019,80,,,80%,,false,false,extracted,c.txt,1,Tin Chợ Đồn,\"Năm 2019, có 80% cán bộ đạt chuẩn chuyên môn.\",false\n\
-standard_professional,\"Tỷ lệ cán bộ, công chức đạt chuẩn chuyên môn\",chung,CBCC chung,Đất Đỏ,2020,97.2,,,\"97,2%\",,false,true,extracted,a.txt,1,Tin Đất Đỏ,\"Năm 2020, có 97,2% cán bộ đạt chuẩn chuyên môn, tăng 5% so với năm 2015.\",false\n\
-standard_professional,\"Tỷ lệ cán bộ, công chức đạt chuẩn chuyên môn\",chung,CBCC chung,Đất Đỏ,2020,95,,more_than,95%,,false,true,extracted,b.txt,1,Tin Đất Đỏ,\"Năm 2020, có trên 95% cán bộ đạt chuẩn chuyên môn.\",false\n\
-standard_professional,\"Tỷ lệ cán bộ, công chức đạt chuẩn chuyên môn\",,,Càng Long,,,,,,,,,,,,,,true\n";
+    let expected = "\u{feff}indicator,indicator_name,population,population_name,district,year,value,value_to,qualifier,text,unit,target,conflict,status,article,figure,title,sentence,computed,missing\n\
+standard_professional,\"Tỷ lệ cán bộ, công chức đạt chuẩn chuyên môn\",chung,CBCC chung,Chợ Đồn,2019,80,,,80%,,false,false,extracted,c.txt,1,Tin Chợ Đồn,\"Năm 2019, có 80% cán bộ đạt chuẩn chuyên môn.\",false,false\n\
+standard_professional,\"Tỷ lệ cán bộ, công chức đạt chuẩn chuyên môn\",chung,CBCC chung,Đất Đỏ,2020,97.2,,,\"97,2%\",,false,true,extracted,a.txt,1,Tin Đất Đỏ,\"Năm 2020, có 97,2% cán bộ đạt chuẩn chuyên môn, tăng 5% so với năm 2015.\",false,false\n\
+standard_professional,\"Tỷ lệ cán bộ, công chức đạt chuẩn chuyên môn\",chung,CBCC chung,Đất Đỏ,2020,95,,more_than,95%,,false,true,extracted,b.txt,1,Tin Đất Đỏ,\"Năm 2020, có trên 95% cán bộ đạt chuẩn chuyên môn.\",false,false\n\
+standard_professional,\"Tỷ lệ cán bộ, công chức đạt chuẩn chuyên môn\",,,Càng Long,,,,,,,,,,,,,,,true\n";
     assert_eq!(csv, expected);
 }
 

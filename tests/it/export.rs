@@ -117,7 +117,19 @@ fn csv_has_bom_header_and_one_row_per_figure() {
     assert_eq!(header, solieu::export::CSV_HEADER);
     let rows: Vec<csv::StringRecord> = r.records().filter_map(Result::ok).collect();
     let figures: usize = doc.articles.iter().map(|a| a.figures.len()).sum();
-    assert_eq!(rows.len(), figures);
+    // Then one row per computed fact, its formula in `computed` and no text of its own.
+    let computed: usize = doc.articles.iter().map(|a| a.computed.len()).sum();
+    assert_eq!(rows.len(), figures + computed);
+    let formulas: Vec<&csv::StringRecord> = rows
+        .iter()
+        .filter(|r| r.get(16).is_some_and(|c| !c.is_empty()))
+        .collect();
+    assert_eq!(formulas.len(), computed);
+    assert!(
+        formulas
+            .iter()
+            .all(|r| r.get(4) == Some("") && r.get(16).is_some_and(|c| c.contains(" = ")))
+    );
     let row = rows
         .iter()
         .find(|r| r.get(4) == Some("22.400"))

@@ -1367,3 +1367,125 @@ fn a_web_address_opens_through_the_menu() {
     assert_eq!(a.district.as_deref(), Some("Tân Lạc"));
     assert!(a.figures.iter().any(|f| f.text == "98,5%"));
 }
+
+#[test]
+fn a_computed_fact_is_offered_beside_its_part_and_decided_with_keys_and_buttons() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("krong_pac.txt");
+    std::fs::write(
+        &file,
+        "Huyện Krông Pắc\n\nVề trình độ chuyên môn, cán bộ, công chức cấp huyện có 55,2% trình \
+         độ đại học; 2% trình độ trên đại học.\n",
+    )
+    .expect("write");
+    let chooser = ScriptedChooser::default();
+    let mut h = harness(app(&dir.path().join("data"), &chooser, vec![file]));
+    h.run();
+    let computed = |h: &Harness<'static, SolieuApp>| {
+        h.state()
+            .ws
+            .current_article()
+            .and_then(|a| a.computed.first().cloned())
+            .expect("an offer")
+    };
+    let offer = computed(&h);
+    assert_eq!(offer.status, Status::Extracted);
+    // Selecting its first part shows it as a suggestion, formula and all.
+    h.get_by_role_and_label(Role::Link, "55,2%").click();
+    h.run();
+    assert_eq!(h.state().ws.selected, Some(offer.from[0]));
+    assert!(h.query_by_label_contains("55,2% + 2% = 57,2%").is_some());
+    // C accepts it…
+    h.key_press(egui::Key::C);
+    h.run();
+    assert_eq!(computed(&h).status, Status::Confirmed);
+    // … the button rejects it, and undo takes that back.
+    h.get_by_label("Bỏ số tính").click();
+    h.run();
+    assert_eq!(computed(&h).status, Status::Rejected);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(computed(&h).status, Status::Confirmed);
+}
+
+/// A web page read with the reader view keeps the whole page: "Xem toàn trang" shows what the
+/// reader view cut (the menu), and turning it off brings back the article with its figures.
+#[test]
+fn the_full_page_toggle_shows_what_the_reader_view_cut() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let para = "Năm 2022, Ban Tổ chức Huyện ủy Tân Lạc phối hợp với Trung tâm Chính trị huyện \
+        mở 12 lớp bồi dưỡng cho 350 lượt cán bộ, công chức cấp xã; 98,5% học viên hoàn thành \
+        chương trình và được cấp chứng chỉ theo quy định của tỉnh.";
+    let page = format!(
+        "<html><head><meta charset=\"utf-8\"><title>Cổng TTĐT huyện Tân Lạc</title></head><body>\
+         <nav><ul><li><a href=\"/a\">Trang chủ</a></li><li><a href=\"/b\">Chuyên mục Dân vận \
+         khéo</a></li><li><a href=\"/c\">Thủ tục hành chính</a></li></ul></nav>\
+         <article><h1>Huyện Tân Lạc bồi dưỡng 350 lượt cán bộ</h1><p>{para}</p><p>{para}</p>\
+         <p>{para}</p></article><footer>Bản quyền thuộc UBND huyện Tân Lạc</footer>\
+         </body></html>"
+    );
+    let path = dir.path().join("bai.html");
+    std::fs::write(&path, page).expect("write page");
+    let data = dir.path().join("data");
+    let chooser = ScriptedChooser::default();
+    let mut h = harness(app(&data, &chooser, vec![path]));
+    h.run();
+    let a = h
+        .state()
+        .ws
+        .current_article()
+        .cloned()
+        .expect("the page opened");
+    assert!(
+        a.full_text
+            .as_deref()
+            .is_some_and(|t| t.contains("Chuyên mục Dân vận khéo")),
+        "the whole page is kept"
+    );
+    assert!(
+        !a.text.contains("Chuyên mục Dân vận khéo"),
+        "the menu is cut"
+    );
+    assert!(
+        h.query_by_label_contains("Chuyên mục Dân vận khéo")
+            .is_none()
+    );
+    h.get_by_label("Xem toàn trang").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Chuyên mục Dân vận khéo")
+            .is_some(),
+        "the full page shows"
+    );
+    h.get_by_label("Xem toàn trang").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Chuyên mục Dân vận khéo")
+            .is_none()
+    );
+    let after = h.state().ws.current_article().cloned().expect("article");
+    assert_eq!(after.figures, a.figures, "figures stay on the article text");
+}
+
+/// An article about several districts says in its header that it has no single place.
+#[test]
+fn the_header_says_an_article_has_no_single_place() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("tinh.txt");
+    std::fs::write(
+        &path,
+        "Lạng Sơn: kết quả bồi dưỡng cán bộ năm 2023\n\nThứ Hai, 15/01/2024\n\nTỷ lệ cán bộ \
+         cấp xã đạt chuẩn của huyện Đình Lập đạt 95%, huyện Lộc Bình 90%.\n",
+    )
+    .expect("write");
+    let data = dir.path().join("data");
+    let chooser = ScriptedChooser::default();
+    let mut h = harness(app(&data, &chooser, vec![path]));
+    h.run();
+    assert!(
+        h.query_by_label_contains("không có một địa bàn chung")
+            .is_some(),
+        "the header says so"
+    );
+    assert!(h.query_by_label_contains("Đình Lập, Lộc Bình").is_some());
+}

@@ -1460,3 +1460,395 @@ fn workspace_learns_dedups_and_follows_the_article_date() {
     .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(year_of(&ws), Some(2023));
 }
+
+// ----- portal-style articles read whole (extractor and assignment), one per rule ---------------
+
+use crate::util::read_text;
+
+/// What a figure is filed as: (indicator, population, year, target).
+type Fact<'a> = (Option<&'a str>, Option<Population>, Option<i32>, bool);
+
+fn fact<'a>(a: &'a Article, text: &str, occ: usize) -> Fact<'a> {
+    let f = fig(a, text, occ);
+    (
+        f.reading.indicator.as_deref(),
+        f.reading.population,
+        f.reading.year,
+        f.reading.target,
+    )
+}
+
+#[test]
+fn a_report_of_yen_thanh_or_above_exact_changes_totals_targets() {
+    let a = read_text(
+        "Huyện Yên Thành nâng cao chất lượng đội ngũ cán bộ cơ sở\n\n\
+         Yên Thành (Nghệ An) - Ngày 15/3/2023, Huyện ủy Yên Thành tổ chức hội nghị sơ kết công \
+         tác cán bộ.\n\n\
+         Theo báo cáo, đến nay toàn huyện có 96,8% cán bộ, công chức cấp xã đạt chuẩn về trình \
+         độ chuyên môn; 89,5% có trình độ lý luận chính trị từ trung cấp trở lên.\n\n\
+         Về trình độ chuyên môn của đội ngũ cán bộ chủ chốt cấp huyện: 82,4% đại học, 17,6% sau \
+         đại học.\n\n\
+         So với năm 2020, tỷ lệ cán bộ cấp xã có trình độ đại học tăng 12,5%; sau đại học tăng \
+         1,2%.\n\n\
+         Trong tổng số 512 cán bộ, công chức cấp xã, có 398 người có trình độ đại học.\n\n\
+         Mục tiêu đến năm 2025, 100% cán bộ, công chức cấp xã đạt chuẩn chuyên môn.\n",
+        "Yên Thành",
+        Some("2023-03-15"),
+    );
+    let xa = Some(Population::Xa);
+    assert_eq!(
+        fact(&a, "96,8%", 0),
+        (Some("standard_professional"), xa, Some(2023), false)
+    );
+    // "từ trung cấp trở lên": the or-above share itself.
+    assert_eq!(
+        fact(&a, "89,5%", 0),
+        (Some("llct_intermediate_share"), xa, Some(2023), false)
+    );
+    // A breakdown of leaders: the exact level is no fact, the top level is; their sum is
+    // offered as computed.
+    assert_eq!(fact(&a, "82,4%", 0).0, None);
+    assert_eq!(
+        fact(&a, "17,6%", 0),
+        (
+            Some("degree_postgraduate"),
+            Some(Population::LanhDao),
+            Some(2023),
+            false
+        )
+    );
+    assert_eq!(a.computed.len(), 1, "{:?}", a.computed);
+    assert_eq!(a.computed[0].formula, "82,4% + 17,6% = 100%");
+    // Changes against a baseline year, the verb repeated or not.
+    assert_eq!(fact(&a, "12,5%", 0).0, None);
+    assert_eq!(fact(&a, "1,2%", 0).0, None);
+    // The total of a population and a count of holders of a share's level.
+    assert_eq!(fact(&a, "512", 0).0, None);
+    assert_eq!(fact(&a, "398", 0).0, None);
+    // A target, dated by its deadline.
+    assert_eq!(
+        fact(&a, "100%", 0),
+        (Some("standard_professional"), xa, Some(2025), true)
+    );
+}
+
+#[test]
+fn a_closing_ceremony_at_cam_xuyen_topic_grades_and_founding_year() {
+    let a = read_text(
+        "Bế giảng lớp Trung cấp lý luận chính trị - hành chính khóa 12 tại huyện Cẩm Xuyên\n\n\
+         Sáng 20/6/2022, Trung tâm Chính trị huyện Cẩm Xuyên tổ chức bế giảng lớp Trung cấp lý \
+         luận chính trị - hành chính khóa 12, hệ không tập trung.\n\n\
+         Lớp học có 68 học viên là cán bộ, công chức cấp xã và cán bộ các phòng, ban của huyện. \
+         Kết quả có 12 học viên đạt loại giỏi, 50 học viên đạt loại khá.\n\n\
+         Trung tâm được thành lập năm 2007, đến nay đã mở 45 lớp với hơn 5.200 lượt học viên.\n",
+        "Cẩm Xuyên",
+        Some("2022-06-20"),
+    );
+    // The headline names the class: its learners.
+    assert_eq!(
+        fact(&a, "68", 0),
+        (
+            Some("learners_llct_intermediate"),
+            Some(Population::HocVien),
+            Some(2022),
+            false
+        )
+    );
+    // Grades of the class are no class size.
+    assert_eq!(fact(&a, "12", 0).0, None);
+    assert_eq!(fact(&a, "50", 0).0, None);
+    // Since the founding year, up to now: the article's year, never 2007.
+    assert_eq!(fact(&a, "45", 0).0, Some("training_classes"));
+    assert_eq!(fact(&a, "45", 0).2, Some(2022));
+    assert_eq!(fact(&a, "5.200", 0).0, Some("training_attendances"));
+    assert_eq!(fact(&a, "5.200", 0).2, Some(2022));
+}
+
+#[test]
+fn a_list_names_the_measure_once_then_bare_rungs() {
+    let a = read_text(
+        "Thị xã Hương Trà: kết quả đào tạo, bồi dưỡng cán bộ năm 2021\n\n\
+         Đội ngũ cán bộ, công chức cấp xã có trình độ trung cấp lý luận chính trị chiếm 71%, \
+         cao cấp chiếm 9%.\n\n\
+         Cán bộ chủ chốt cấp huyện có 45% trình độ trung cấp lý luận chính trị, 40% cao cấp.\n\n\
+         Đối với cán bộ lãnh đạo, quản lý cấp thị xã, 100% có trình độ đại học trở lên, trong \
+         đó 38% có trình độ thạc sĩ.\n",
+        "Hương Trà",
+        Some("2021-12-20"),
+    );
+    // "cao cấp chiếm 9%" after "trung cấp lý luận chính trị chiếm 71%": the advanced rung.
+    assert_eq!(fact(&a, "9%", 0).0, Some("llct_advanced_share"));
+    assert_eq!(
+        fact(&a, "71%", 0).0,
+        None,
+        "an exact level of the breakdown"
+    );
+    assert_eq!(fact(&a, "40%", 0).0, Some("llct_advanced_share"));
+    assert_eq!(fact(&a, "45%", 0).0, None);
+    let formulas: Vec<&str> = a.computed.iter().map(|c| c.formula.as_str()).collect();
+    assert_eq!(formulas, ["71% + 9% = 80%", "45% + 40% = 85%"]);
+    // "… trở lên, trong đó 38% thạc sĩ": or-above share and its part; nothing computed.
+    assert_eq!(fact(&a, "100%", 0).0, Some("degree_university"));
+    assert_eq!(fact(&a, "38%", 0).0, Some("degree_postgraduate"));
+}
+
+#[test]
+fn labelled_values_take_the_label_before_them() {
+    let a = read_text(
+        "Huyện Đức Thọ\n\n\
+         Về chuyên môn của công chức cấp xã: đại học 70,5%, thạc sĩ 8,2%.\n\n\
+         Về lý luận chính trị của cán bộ chủ chốt: trung cấp lý luận chính trị 60%; cao cấp lý \
+         luận chính trị 25%.\n",
+        "Đức Thọ",
+        Some("2023-01-05"),
+    );
+    assert_eq!(fact(&a, "70,5%", 0).0, None, "đại học: an exact level");
+    assert_eq!(fact(&a, "8,2%", 0).0, Some("degree_postgraduate"));
+    assert_eq!(fact(&a, "60%", 0).0, None);
+    assert_eq!(fact(&a, "25%", 0).0, Some("llct_advanced_share"));
+    let formulas: Vec<&str> = a.computed.iter().map(|c| c.formula.as_str()).collect();
+    assert_eq!(formulas, ["70,5% + 8,2% = 78,7%", "60% + 25% = 85%"]);
+}
+
+#[test]
+fn holders_of_a_level_and_the_share_they_make() {
+    let a = read_text(
+        "Quận Hoàng Mai tổng kết công tác đào tạo, bồi dưỡng cán bộ\n\n\
+         Tính đến tháng 12/2021, quận có 1.423 cán bộ, công chức, viên chức. Trong đó, 92,3% có \
+         trình độ đại học trở lên; 12,1% có trình độ thạc sĩ.\n\n\
+         Số cán bộ có trình độ cao cấp lý luận chính trị là 156 người, chiếm 11%.\n\n\
+         Từ năm 2015 đến nay, quận đã tổ chức 86 lớp bồi dưỡng với hơn 9.000 lượt người tham \
+         gia.\n",
+        "Hoàng Mai",
+        Some("2021-12-28"),
+    );
+    // The population's total, then shares of it.
+    assert_eq!(fact(&a, "1.423", 0).0, None);
+    assert_eq!(fact(&a, "92,3%", 0).0, Some("degree_university"));
+    assert_eq!(fact(&a, "12,1%", 0).0, Some("degree_postgraduate"));
+    // "có trình độ cao cấp LLCT là 156 người": holders, not learners of a class …
+    assert_eq!(fact(&a, "156", 0).0, None);
+    // … and "chiếm 11%" is the share they make: the level's share.
+    assert_eq!(
+        fact(&a, "11%", 0),
+        (
+            Some("llct_advanced_share"),
+            Some(Population::Chung),
+            Some(2021),
+            false
+        )
+    );
+    // "Từ năm 2015 đến nay": the article's year, not 2015.
+    assert_eq!(
+        fact(&a, "86", 0),
+        (
+            Some("training_classes"),
+            Some(Population::Chung),
+            Some(2021),
+            false
+        )
+    );
+}
+
+#[test]
+fn tien_du_years_of_targets_periods_and_courses() {
+    let a = read_text(
+        "Huyện Tiên Du: Nâng cao chất lượng cán bộ\n\n\
+         Năm 2021, tỷ lệ cán bộ, công chức cấp xã có trình độ chuyên môn đại học đạt 78,6%, \
+         tăng 6,4% so với năm 2019.\n\n\
+         Phấn đấu đến năm 2025, 95% cán bộ, công chức cấp xã có trình độ đại học trở lên; 100% \
+         cán bộ chủ chốt cấp xã có trình độ trung cấp lý luận chính trị trở lên.\n\n\
+         Năm 2022, huyện dự kiến mở 6 lớp bồi dưỡng cho 420 lượt cán bộ.\n\n\
+         Giai đoạn 2020 - 2025, huyện có 35 cán bộ được đào tạo thạc sĩ.\n\n\
+         Khóa học 2021 - 2023, lớp cao cấp lý luận chính trị có 52 học viên.\n",
+        "Tiên Du",
+        Some("2022-08-10"),
+    );
+    let xa = Some(Population::Xa);
+    assert_eq!(
+        fact(&a, "78,6%", 0),
+        (Some("degree_university"), xa, Some(2021), false)
+    );
+    // A change against 2019 is no level, and 2019 dates nothing.
+    assert_eq!(fact(&a, "6,4%", 0).0, None);
+    // "Phấn đấu đến năm 2025": both items of the list are targets of 2025.
+    assert_eq!(
+        fact(&a, "95%", 0),
+        (Some("degree_university"), xa, Some(2025), true)
+    );
+    assert_eq!(
+        fact(&a, "100%", 0),
+        (Some("llct_intermediate_share"), xa, Some(2025), true)
+    );
+    // "dự kiến": planned, not achieved.
+    assert_eq!(fact(&a, "6", 0).0, Some("training_classes"));
+    assert!(fact(&a, "6", 0).3);
+    assert!(fact(&a, "420", 0).3);
+    // A period's facts are of its end year; a course's of its start year.
+    assert_eq!(fact(&a, "35", 0).0, Some("learners_postgraduate"));
+    assert_eq!(fact(&a, "35", 0).2, Some(2025));
+    assert_eq!(
+        fact(&a, "52", 0),
+        (
+            Some("learners_llct_advanced"),
+            Some(Population::HocVien),
+            Some(2021),
+            false
+        )
+    );
+}
+
+#[test]
+fn sam_son_anniversary_dates_an_undated_article_and_a_school_year_its_start() {
+    let a = read_text(
+        "Thành phố Sầm Sơn: 25 năm xây dựng và phát triển\n\n\
+         Sau 25 năm thành lập (1994 - 2019), thành phố có 98% cán bộ, công chức phường, xã đạt \
+         chuẩn.\n\n\
+         Năm học 2018 - 2019, Trung tâm đã mở 12 lớp với 850 học viên.\n",
+        "Sầm Sơn",
+        None,
+    );
+    // No dateline: 25 years after the founding in 1994 (a range's start), never 1994 itself.
+    assert_eq!(article_year(&a), Some(2019));
+    assert_eq!(fact(&a, "98%", 0).0, Some("standard_met"));
+    assert_eq!(fact(&a, "98%", 0).2, Some(2019));
+    // A school year's facts are of its start.
+    assert_eq!(fact(&a, "12", 0).0, Some("training_classes"));
+    assert_eq!(fact(&a, "12", 0).2, Some(2018));
+}
+
+#[test]
+fn krong_nang_statistics_count_and_share_per_level() {
+    let a = read_text(
+        "Huyện Krông Năng: công tác cán bộ năm 2022\n\n\
+         Hiện nay, toàn huyện có 1.086 cán bộ, công chức cấp xã; trong đó, trình độ chuyên môn: \
+         đại học 812 người (74,8%), cao đẳng 45 người (4,1%), trung cấp 189 người (17,4%).\n",
+        "Krông Năng",
+        Some("2022-11-02"),
+    );
+    assert_eq!(fact(&a, "1.086", 0).0, None, "the population's total");
+    // "đại học 812 người": holders of a level, no count indicator …
+    assert_eq!(fact(&a, "812", 0).0, None);
+    assert_eq!(fact(&a, "45", 0).0, None);
+    // … and the share in brackets is the level's share.
+    assert_eq!(
+        fact(&a, "74,8%", 0),
+        (
+            Some("degree_university"),
+            Some(Population::Xa),
+            Some(2022),
+            false
+        )
+    );
+    // Lower rungs beside it are exact levels; without the rung above (sau đại học) nothing
+    // adds up to an "or above" share.
+    assert_eq!(fact(&a, "4,1%", 0).0, None);
+    assert_eq!(fact(&a, "17,4%", 0).0, None);
+    assert!(a.computed.is_empty(), "{:?}", a.computed);
+}
+
+#[test]
+fn bare_rungs_labelled_before_and_two_parts_on_one_rung() {
+    let a = read_text(
+        "Huyện Mỹ Hào\n\n\
+         Có 40% cán bộ chủ chốt có trình độ cao cấp lý luận chính trị, trung cấp 50%.\n\n\
+         Trình độ chuyên môn của công chức xã: đại học 70%, cao đẳng 10%, trung cấp 15%; thạc \
+         sĩ 3%.\n",
+        "Mỹ Hào",
+        Some("2023-04-04"),
+    );
+    // "…, trung cấp 50%." names the lower rung of the list's ladder: an exact level.
+    assert_eq!(fact(&a, "40%", 0).0, Some("llct_advanced_share"));
+    assert_eq!(fact(&a, "50%", 0).0, None);
+    // "trung cấp 15%; thạc sĩ 3%": the label before 15%, not the next item's.
+    assert_eq!(fact(&a, "15%", 0).0, None);
+    assert_eq!(fact(&a, "3%", 0).0, Some("degree_postgraduate"));
+    let formulas: Vec<&str> = a.computed.iter().map(|c| c.formula.as_str()).collect();
+    // cao đẳng and trung cấp share one rung of the catalogue's ladder: the sum from that rung
+    // is not offered (which part starts it is not said); đại học trở lên is.
+    assert_eq!(formulas, ["40% + 50% = 90%", "70% + 3% = 73%"]);
+}
+
+#[test]
+fn graduation_names_the_whole_class_grades_do_not() {
+    let a = read_text(
+        "Trao bằng tốt nghiệp lớp Trung cấp lý luận chính trị - hành chính khóa 45\n\n\
+         Chiều 28/12/2023, Trường Chính trị tỉnh trao bằng tốt nghiệp cho 92 đồng chí học viên \
+         lớp Trung cấp lý luận chính trị - hành chính khóa 45.\n\n\
+         Kết quả: 100% học viên tốt nghiệp, trong đó 28 đồng chí xếp loại giỏi.\n",
+        "Hà Tĩnh",
+        Some("2023-12-28"),
+    );
+    // "tốt nghiệp" before the figure: the diploma goes to the whole class.
+    assert_eq!(
+        fact(&a, "92", 0),
+        (
+            Some("learners_llct_intermediate"),
+            Some(Population::HocVien),
+            Some(2023),
+            false
+        )
+    );
+    // "xếp loại giỏi" after it: a grade distribution.
+    assert_eq!(fact(&a, "28", 0).0, None);
+}
+
+#[test]
+fn learners_described_after_a_copula_stay_learners() {
+    let a = read_text(
+        "Huyện Bình Lục: khai giảng lớp sơ cấp lý luận chính trị năm 2023\n\n\
+         Ngày 6/3/2023, Trung tâm Chính trị huyện Bình Lục khai giảng lớp Sơ cấp lý luận chính \
+         trị cho 75 học viên là đảng viên mới và quần chúng ưu tú.\n\n\
+         Năm 2023, toàn huyện đã kết nạp 312 đảng viên mới.\n",
+        "Bình Lục",
+        Some("2023-03-06"),
+    );
+    // "là đảng viên mới" says who the learners are, not what is counted.
+    assert_eq!(
+        fact(&a, "75", 0),
+        (
+            Some("learners_llct_elementary"),
+            Some(Population::HocVien),
+            Some(2023),
+            false
+        )
+    );
+    // In the noun phrase itself, new party members decide.
+    assert_eq!(
+        fact(&a, "312", 0),
+        (
+            Some("party_members"),
+            Some(Population::DangVien),
+            Some(2023),
+            false
+        )
+    );
+}
+
+#[test]
+fn a_goal_year_never_dates_an_undated_article() {
+    let a = read_text(
+        "Huyện Đông Anh: kết quả công tác cán bộ\n\n\
+         Năm 2023, tỷ lệ cán bộ cấp xã có trình độ đại học trở lên đạt 85%, cao hơn 7,5% so với \
+         năm 2020.\n\n\
+         Tỷ lệ cán bộ, công chức cấp xã đạt chuẩn chuyên môn đạt 98,4%.\n\n\
+         Phấn đấu năm 2025, 100% cán bộ, công chức cấp xã đạt chuẩn chính trị.\n",
+        "Đông Anh",
+        None,
+    );
+    // The latest year it reports on is 2023; 2025 is a goal.
+    assert_eq!(article_year(&a), Some(2023));
+    assert_eq!(fact(&a, "98,4%", 0).2, Some(2023));
+    assert_eq!(
+        fact(&a, "85%", 0),
+        (
+            Some("degree_university"),
+            Some(Population::Xa),
+            Some(2023),
+            false
+        )
+    );
+    assert_eq!(fact(&a, "7,5%", 0).0, None, "a change");
+    let goal = fact(&a, "100%", 0);
+    assert_eq!((goal.2, goal.3), (Some(2025), true));
+}

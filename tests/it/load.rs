@@ -637,6 +637,65 @@ fn legacy_word_and_rtf_documents_read_like_their_transcripts() {
     assert_eq!(checked, 5);
 }
 
+/// A government document's title is its type and summary (tên loại + trích yếu), as such
+/// documents are laid out, never the agency or the national motto on its first lines.
+#[test]
+fn legacy_documents_are_titled_by_their_type_and_summary() {
+    let Some(dir) = shared("real-inputs/legacy") else {
+        return;
+    };
+    // (file, how the title starts, what it holds, how it ends), from the transcripts.
+    let cases = [
+        (
+            "viparse_2003-A30.rtf",
+            "Thông tư Bổ sung và sửa đổi",
+            "Thông tư số 40/2000",
+            "nguyên vật liệu",
+        ),
+        (
+            "viparse_2004-NghiDinh114_2003.doc",
+            "Nghị định của Chính phủ số 114/2003/NĐ-CP",
+            "ngày 10/10/2003 về cán bộ, công chức",
+            "thị trấn.",
+        ),
+        (
+            "viparse_2005-QD-256.doc",
+            "QUYẾT ĐỊNH",
+            "V/v ban hành Chương trình Cải cách hành chính",
+            "2004 - 2010",
+        ),
+        (
+            "viparse_2006-quydinhkiemtra02.doc",
+            "QUY ĐỊNH VỀ CHỨC NĂNG, NHIỆM VỤ",
+            "CƠ CẤU TỔ CHỨC",
+            "LIÊN NGÀNH 814",
+        ),
+        (
+            "viparse_2008-23.QD-991-UBND.doc",
+            "QUYẾT ĐỊNH Về việc phê duyệt Kế hoạch",
+            "đất rừng và đất chuyển",
+            "03 loại rừng",
+        ),
+    ];
+    let pipeline = solieu::pipeline::Pipeline::builtin();
+    for (file, starts, holds, ends) in cases {
+        let a = pipeline
+            .open(&dir.join(file), file)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let title = collapsed(a.title.as_deref().unwrap_or(""));
+        println!("{file}: {title}");
+        assert!(
+            title.starts_with(starts) && title.contains(holds) && title.ends_with(ends),
+            "{file}: {title:?}"
+        );
+        let lower = title.to_lowercase();
+        assert!(
+            !lower.contains("độc lập") && !lower.contains("chủ nghĩa"),
+            "{file}"
+        );
+    }
+}
+
 #[test]
 fn legacy_text_files_of_real_inputs_decode_exactly() {
     let Some(dir) = shared("real-inputs/legacy") else {

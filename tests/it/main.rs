@@ -4,6 +4,7 @@
 mod bad_inputs;
 mod checks;
 mod compare;
+mod computed;
 mod export;
 mod extract;
 mod extract_portal;
@@ -12,5 +13,6 @@ mod gui_compare;
 mod indicators;
 mod kill_during_save;
 mod load;
+mod places;
 mod properties;
 mod util;

@@ -49,6 +49,7 @@ pub fn figure_at(text: &str, b0: usize, b1: usize, id: u64, reading: Reading) ->
         status: Status::Extracted,
         note: None,
         extracted: None,
+        place: None,
     }
 }
 
@@ -65,4 +66,19 @@ pub fn whole_number_at(text: &str, s: &str, occ: usize, path: &str) -> usize {
         })
         .nth(occ)
         .unwrap_or_else(|| panic!("{s} #{occ} not in {path}"))
+}
+
+/// An article read from `text` through the whole pipeline (extractor and assignment), with a
+/// district and a publication date set as the officer would, then filed again.
+pub fn read_text(text: &str, district: &str, published: Option<&str>) -> Article {
+    let loaded = solieu::load::LoadedText {
+        text: text.to_string(),
+        encoding: "utf-8".into(),
+        ..Default::default()
+    };
+    let mut a = Pipeline::builtin().analyze("huyen.txt", loaded);
+    a.district = Some(district.to_string());
+    a.published = published.map(str::to_string);
+    assign(&mut a, &Catalogue::builtin());
+    a
 }

@@ -253,6 +253,21 @@ impl SolieuApp {
                     .t("Chưa chọn số liệu nào", "No figure selected")
                     .into()),
             },
+            Command::AcceptComputed | Command::RejectComputed => {
+                match (key, self.ws.offered_computed().map(|c| c.id)) {
+                    (Some(k), Some(id)) => {
+                        self.ws.decide_computed(k, id, c == Command::AcceptComputed)
+                    }
+                    _ => Err(self
+                        .lang()
+                        .t(
+                            "Số đang chọn không có số tính nào đang chờ",
+                            "The selected figure has no computed fact waiting",
+                        )
+                        .into()),
+                }
+            }
+            Command::DecideComputed(k, id, accept) => self.ws.decide_computed(k, id, accept),
             Command::NextFigure | Command::PrevFigure => {
                 self.ws.step_figure(c == Command::NextFigure);
                 self.view.scroll_to = self.ws.selected;

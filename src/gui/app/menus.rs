@@ -75,6 +75,9 @@ impl SolieuApp {
                 self.cmd_item(ui, Command::Confirm, has_fig, out);
                 self.cmd_item(ui, Command::Reject, has_fig, out);
                 self.cmd_item(ui, Command::Revert, has_fig, out);
+                let offered = self.ws.offered_computed().is_some();
+                self.cmd_item(ui, Command::AcceptComputed, offered, out);
+                self.cmd_item(ui, Command::RejectComputed, offered, out);
                 ui.separator();
                 self.cmd_item(ui, Command::NextFigure, has_article, out);
                 self.cmd_item(ui, Command::PrevFigure, has_article, out);

@@ -198,8 +198,32 @@ pub(crate) fn unit_after(after: &[Tok<'_>], af: &[Word<'_>]) -> Option<(String, 
         .get(1)
         .is_some_and(|t| t.s == "." && t.pos == w0.pos + w0.s.len());
     if let Some(full) = super::rules::lexicon::counted_abbreviation(w0.s, dotted) {
-        let n = if matches!(w0.s, "ng" | "Ng") { 2 } else { 1 };
-        return Some((full.to_string(), n));
+        let mut n = if matches!(w0.s, "ng" | "Ng") { 2 } else { 1 };
+        let mut unit = full.to_string();
+        // `35 ĐV mới`: the abbreviation heads a longer counted noun (`đảng viên mới`).
+        if let Some(next) = af.get(n)
+            && after[n].word
+            && UNITS.iter().any(|(u, _)| {
+                u.strip_prefix(full)
+                    .and_then(|rest| rest.strip_prefix(' '))
+                    .is_some_and(|rest| rest == &**next)
+            })
+        {
+            unit = format!("{full} {}", after[n].s);
+            n += 1;
+        }
+        // `320 CB, CC`: abbreviations of people joined by commas count them together.
+        while af.get(n).is_some_and(|w| w == ",")
+            && let Some(t) = after.get(n + 1)
+            && let Some(more) = super::rules::lexicon::counted_abbreviation(t.s, false)
+            && !af
+                .get(n + 2)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            unit = format!("{unit}, {more}");
+            n += 2;
+        }
+        return Some((unit, n));
     }
     let matches_at = |k: usize| -> Option<(usize, bool)> {
         UNITS_BY_FIRST_WORD

@@ -110,6 +110,7 @@ Toàn huyện hiện có 1.250 CBCC, tr đó 540 nữ; cấp xã có 320 CB, 410
 Năm 2023 kết nạp 35 ĐV mới; Trung tâm Chính trị mở 6 lớp với 412 HV, do 15 GV giảng dạy.
 Có 12 đồng chí có trình độ CCLLCT, 140 TCLLCT; hội nghị có 250 ng. tham dự.
 Kinh phí hỗ trợ mỗi học viên 5 tr đồng.
+Khối Đảng có 96 CB, CC; trong năm kết nạp 18 ĐV mới, 2 CB, 45 HV dự lớp.
 ";
 
 #[test]
@@ -121,11 +122,15 @@ fn abbreviated_counted_nouns_are_what_they_abbreviate() {
         ("320", "cán bộ"),
         ("410", "công chức"),
         ("85", "công chức, viên chức"),
-        ("35", "đảng viên"),
+        ("35", "đảng viên mới"),
         ("412", "học viên"),
         ("15", "giáo viên"),
         ("140", "trung cấp lý luận chính trị"),
         ("250", "người"),
+        ("96", "cán bộ, công chức"),
+        ("18", "đảng viên mới"),
+        ("2", "cán bộ"),
+        ("45", "học viên"),
     ] {
         let f = find(&figs, text, 0);
         assert_eq!(

@@ -462,6 +462,33 @@ pub const TARGET_CUES: &[&str] = &[
 mod tests {
     use super::*;
 
+    /// The start words found without tokenizing are the lexer's words that fold to one,
+    /// written in lower case, capitalized or in capitals.
+    #[test]
+    fn start_words_are_found_as_the_lexer_finds_them() {
+        let t = "Hai mươi mốt nghìn, HAI người; thứ hai (Thứ Ba) chính thức khai mạc. bảy/tám \
+                 năm2 Năm 2023 đầu tư ông Tư “mười lăm” tháng Giêng, tháng chạp – NHẤT; \
+                 âm 5, Âm 6, bao nhiêu, khôngx không.";
+        let got = start_words_in(t, 0, t.len()).unwrap_or_default();
+        let want: Vec<(usize, usize)> = crate::extract::words::lex(t, 0, t.len())
+            .into_iter()
+            .filter(|w| {
+                let folded = crate::extract::words::fold(w.s);
+                let mut chars = folded.chars();
+                let cap: String = chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default();
+                w.word
+                    && is_start_word(&folded)
+                    && (w.s == folded || w.s == cap || w.s == folded.to_uppercase())
+            })
+            .map(|w| (w.pos, w.pos + w.s.len()))
+            .collect();
+        assert!(want.len() > 15, "{want:?}");
+        assert_eq!(got, want);
+    }
+
     #[test]
     fn digits_and_tails() {
         assert_eq!(

@@ -7,9 +7,9 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui;
 use egui_kittest::Harness;
-use solieu::gui::article_view::ArticleView;
 use solieu::gui::fonts;
 use solieu::gui::i18n::Lang;
+use solieu::gui::views::article_view::ArticleView;
 use solieu::model::{Article, Figure, Kind, Reading, Status};
 use solieu::review::Entry;
 use std::path::Path;

@@ -37,6 +37,7 @@
 
 mod assignment;
 mod catalogue;
+mod indicator;
 mod learning;
 mod matcher;
 mod or_above;
@@ -45,9 +46,9 @@ mod years;
 
 pub use assignment::{assign, offer_computed};
 pub use catalogue::{
-    BUILTIN_JSON, Catalogue, CatalogueError, CatalogueFile, FORMAT, Indicator, IndicatorKind,
-    USER_FILE, builtin_indicators, parse_catalogue,
+    BUILTIN_JSON, Catalogue, CatalogueFile, FORMAT, USER_FILE, builtin_indicators, parse_catalogue,
 };
+pub use indicator::{CatalogueError, Indicator, IndicatorKind};
 pub use learning::{cue_of, forget, learn, learned_phrase_for, reassign_unreviewed};
 pub use years::{article_year, follow_article_date};
 

@@ -533,6 +533,20 @@ pub struct Article {
 }
 
 impl Article {
+    /// The byte span of each figure in the text (`None` for offsets out of range): figures
+    /// count code points, the grammar reads bytes.
+    pub fn figure_byte_spans(&self) -> Vec<Option<(usize, usize)>> {
+        let idx = crate::text::CharIndex::new(&self.text);
+        let n_chars = idx.len_chars();
+        self.figures
+            .iter()
+            .map(|f| {
+                (f.start <= f.end && f.end <= n_chars)
+                    .then(|| (idx.byte_of_char(f.start), idx.byte_of_char(f.end)))
+            })
+            .collect()
+    }
+
     /// The next free figure id (computed facts share the ids' space).
     pub fn next_id(&self) -> u64 {
         self.figures

@@ -6,8 +6,8 @@
 //!   menus, toolbar buttons and keys share them; the app applies them once per frame.
 //! - [`app`]: persisted [`app::Settings`] beside the runtime state and the frame, in rooms:
 //!   commands, menus, dialogs, status line.
-//! - [`article_view`], [`editor`], [`sidebar`], [`compare_view`]: one small view type per
-//!   panel (the comparison tab: chart, table, overview, cross-checks).
+//! - [`views`]: one small view type per panel (article, editor, sidebar, the comparison tab);
+//!   [`picker`]: the indicator picker widget the editor and the comparison share.
 //! - [`files`]: file choosing behind a trait (rfd on a thread; scripted in tests).
 //! - [`fonts`], [`i18n`], [`palette`]: the bundled fonts, the two interface languages, the
 //!   colours of messages.
@@ -20,15 +20,13 @@
 
 use eframe::egui;
 pub mod app;
-pub mod article_view;
 pub mod command;
-pub mod compare_view;
-pub mod editor;
 pub mod files;
 pub mod fonts;
 pub mod i18n;
 pub mod palette;
-pub mod sidebar;
+pub mod picker;
+pub mod views;
 
 use std::path::PathBuf;
 

@@ -11,14 +11,15 @@
 //! class of its `học viên`. Its own room because it is the grammar of what a figure measures;
 //! the words come from the matcher, the year from `years`.
 
-use super::catalogue::{Catalogue, Indicator, IndicatorKind};
+use super::catalogue::Catalogue;
+use super::indicator::{Indicator, IndicatorKind};
 use super::matcher::{Hit, Role, Word, folded_set, listed, phrase_words, words};
 use super::population::Group;
 use super::years::YearContext;
 use super::{MIN_CONFIDENCE, or_above};
 use crate::extract::words::fold;
 use crate::model::{Article, Figure, Kind, Population, Status};
-use crate::text::{CharIndex, clauses, sentences};
+use crate::text::{clauses, sentences};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -141,7 +142,7 @@ struct Filed {
 /// Running it again gives the same result.
 pub fn assign(article: &mut Article, catalogue: &Catalogue) {
     let text = article.text.as_str();
-    let spans = byte_spans(article);
+    let spans = article.figure_byte_spans();
     let sents = sentences(text);
     let years = YearContext::new(article, &spans, &sents);
 
@@ -423,20 +424,6 @@ pub fn offer_computed(article: &mut Article, catalogue: &Catalogue) {
     let mut again = article.clone();
     assign(&mut again, catalogue);
     article.computed = again.computed;
-}
-
-/// The byte span of each figure in the article's text (`None` for offsets out of range).
-pub(super) fn byte_spans(article: &Article) -> Vec<Option<(usize, usize)>> {
-    let idx = CharIndex::new(&article.text);
-    let n_chars = idx.len_chars();
-    article
-        .figures
-        .iter()
-        .map(|f| {
-            (f.start <= f.end && f.end <= n_chars)
-                .then(|| (idx.byte_of_char(f.start), idx.byte_of_char(f.end)))
-        })
-        .collect()
 }
 
 /// Sentence-level cues that a count covers a period (several classes), not one class.

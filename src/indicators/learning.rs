@@ -6,8 +6,9 @@
 //! Its own room because it changes the catalogue from the review, where the assignment only
 //! reads it.
 
-use super::assignment::{COPULA_SET, PHRASE_END_SET, QUALIFIER_SET, assign, byte_spans};
-use super::catalogue::{Catalogue, CatalogueError};
+use super::assignment::{COPULA_SET, PHRASE_END_SET, QUALIFIER_SET, assign};
+use super::catalogue::Catalogue;
+use super::indicator::CatalogueError;
 use super::matcher::{listed, phrase_words, words};
 use super::population::Group;
 use crate::model::Article;
@@ -28,7 +29,7 @@ const LIGHT_WORDS: &[&str] = &[
 /// the clause says nothing beyond who is counted.
 pub fn cue_of(article: &Article, figure_id: u64) -> Option<String> {
     let i = article.figures.iter().position(|f| f.id == figure_id)?;
-    let (b0, b1) = byte_spans(article).get(i).copied().flatten()?;
+    let (b0, b1) = article.figure_byte_spans().get(i).copied().flatten()?;
     let text = article.text.as_str();
     let sents = sentences(text);
     let s = sents
@@ -40,7 +41,8 @@ pub fn cue_of(article: &Article, figure_id: u64) -> Option<String> {
             .min(cls.len().saturating_sub(1)),
     )?;
     // Neighbouring figures bound the stretch.
-    let others: Vec<(usize, usize)> = byte_spans(article)
+    let others: Vec<(usize, usize)> = article
+        .figure_byte_spans()
         .into_iter()
         .enumerate()
         .filter(|&(k, _)| k != i)

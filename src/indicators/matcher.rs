@@ -5,7 +5,7 @@
 //! Its own room because it knows words, not grammar: the assignment asks it which indicator
 //! phrases stand in a clause, and decides from where they stand.
 
-use super::catalogue::Indicator;
+use super::indicator::Indicator;
 use crate::extract::words::fold;
 use std::collections::{HashMap, HashSet};
 

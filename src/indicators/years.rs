@@ -7,7 +7,6 @@
 //! Its own room because it reads the whole article (datelines, paragraph headings, founding
 //! years) where the assignment reads one clause.
 
-use super::assignment::byte_spans;
 use super::matcher::{Word, phrase_words, words};
 use crate::extract::words::fold;
 use crate::model::Article;
@@ -18,7 +17,7 @@ use std::sync::LazyLock;
 /// (an anniversary counted from a founding year, `gần 3 năm, từ 2015 đến nay`, the latest
 /// past year it names). Facts with no year of their own take it.
 pub fn article_year(article: &Article) -> Option<i32> {
-    let spans = byte_spans(article);
+    let spans = article.figure_byte_spans();
     let sents = sentences(&article.text);
     YearContext::new(article, &spans, &sents).article_year
 }

@@ -919,10 +919,10 @@ fn the_sidebar_filter_needs_no_marks_and_shows_titles() {
         .ws
         .entries
         .iter()
-        .map(|e| solieu::gui::sidebar::matches(e, &typed))
+        .map(|e| solieu::gui::views::sidebar::matches(e, &typed))
         .collect();
     assert!(hits.iter().any(|&x| x), "{typed} finds {district}");
-    assert!(!solieu::gui::sidebar::matches(
+    assert!(!solieu::gui::views::sidebar::matches(
         &h.state().ws.entries[0],
         "zzzz"
     ));

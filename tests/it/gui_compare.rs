@@ -9,9 +9,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use solieu::gui::app::{AppOptions, Settings, SolieuApp};
 use solieu::gui::command::Tab;
-use solieu::gui::compare_view;
 use solieu::gui::files::{Answer, ScriptedChooser};
 use solieu::gui::fonts;
+use solieu::gui::views::compare_view;
 use solieu::review::{Edit, Meta};
 use std::path::{Path, PathBuf};
 

@@ -8,14 +8,14 @@ mod dialogs;
 mod menus;
 mod status;
 
-use super::article_view::{self, ArticleView};
 use super::command::Command;
 use super::command::Tab;
-use super::compare_view::{CompareView, NewIndicator};
-use super::editor::{EditorView, HeaderView};
 use super::files::{Answer, FileChooser, Purpose};
 use super::i18n::Lang;
-use super::sidebar::Sidebar;
+use super::views::article_view::{self, ArticleView};
+use super::views::compare_view::{CompareView, NewIndicator};
+use super::views::editor::{EditorView, HeaderView};
+use super::views::sidebar::Sidebar;
 use crate::folders as places;
 use crate::pipeline::Pipeline;
 use crate::review::lock::{InboxWatch, LockError, WriterLock};

@@ -8,7 +8,7 @@
 //! selection, the hover and "added" outlines are painted around the galley, so they never
 //! cause a relayout.
 
-use super::i18n::Lang;
+use crate::gui::i18n::Lang;
 use crate::model::{Article, Figure, Kind, Status};
 use crate::review::Entry;
 use crate::text::CharIndex;

@@ -1,8 +1,8 @@
 //! The left panel: the open articles with district, date and review progress; a filter box
 //! and a sort order.
 
-use super::command::Command;
-use super::i18n::Lang;
+use crate::gui::command::Command;
+use crate::gui::i18n::Lang;
 use crate::review::{Entry, Workspace};
 use eframe::egui;
 use egui::Ui;
@@ -157,12 +157,12 @@ impl Sidebar {
                     a.figures.len(),
                     lang.t("đã duyệt", "reviewed")
                 ),
-                (!a.unplaced.is_empty()).then_some(super::palette::WARN),
+                (!a.unplaced.is_empty()).then_some(crate::gui::palette::WARN),
             ),
             None => (
                 format!("{} {}", lang.t("Lỗi:", "Error:"), e.file_name()),
                 lang.load_error(e.error.as_deref().unwrap_or("")),
-                Some(super::palette::ERROR),
+                Some(crate::gui::palette::ERROR),
             ),
         };
         let width = ui.available_width();

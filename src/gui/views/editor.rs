@@ -5,17 +5,17 @@
 //! click elsewhere). Invalid input shows an inline error and changes nothing.
 
 use super::article_view::{describe, fmt_value, kind_color};
-use super::command::{Command, edit_reading};
 use super::compare_view::{self, CONFLICT, Picked};
-use super::i18n::Lang;
 use crate::extract::number::parse_user_value;
+use crate::gui::command::{Command, edit_reading};
+use crate::gui::i18n::Lang;
 use crate::indicators::Catalogue;
 use crate::model::{Computed, Figure, Kind, Population, Qualifier, Reading, Status};
 use crate::review::{self, Edit, Entry, Meta, Workspace};
 use eframe::egui;
 use egui::{Color32, RichText, TextEdit, Ui};
 
-use super::palette::ERROR;
+use crate::gui::palette::ERROR;
 
 /// Drafts of the selected figure's fields.
 #[derive(Debug, Default, Clone)]
@@ -748,7 +748,7 @@ impl HeaderView {
             }
         });
         let mut picked: Option<(String, String, String)> = None;
-        if a.district.is_none() && !crate::gui::article_view::places_note(ui, a, lang) {
+        if a.district.is_none() && !super::article_view::places_note(ui, a, lang) {
             ui.horizontal_wrapped(|ui| {
                 ui.label(lang.t("Bài chưa có huyện:", "No district yet:"));
                 for c in &self.candidates {

@@ -8,19 +8,18 @@
 //! without a window.
 //!
 //! Rooms: `layout` (bars, hit test, label stacking), `chart` (the plot on screen), `table`
-//! (rows, sorting, review in place), `overview` (district × indicator and the cross-checks) and
-//! `picker` (the indicator picker the editor shares); this file holds the tab's state, its
-//! data and its controls.
+//! (rows, sorting, review in place) and `overview` (district × indicator and the cross-checks);
+//! the indicator picker is a widget of its own ([`crate::gui::picker`]). This file holds the
+//! tab's state, its data and its controls.
 
-use super::command::Command;
-use super::i18n::Lang;
 use crate::checks::{self, Issue};
 use crate::compare::{self, Comparison, Overview, Row};
-use crate::indicators::{Catalogue, Indicator, IndicatorKind};
+use crate::gui::command::Command;
+use crate::gui::i18n::Lang;
+use crate::indicators::{Catalogue, IndicatorKind};
 use crate::model::{Article, Population, Status};
 use crate::numbers::vi as fmt_vi;
 use crate::review::{Edit, Workspace};
-use crate::text::fold::unmarked;
 use eframe::egui;
 use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot, PlotPoint, Points, Text};
@@ -28,14 +27,15 @@ use egui_plot::{Bar, BarChart, Plot, PlotPoint, Points, Text};
 mod chart;
 mod layout;
 mod overview;
-mod picker;
 mod table;
 
+pub use crate::gui::picker::{
+    NewIndicator, Picked, PickerOptions, indicator_name, indicator_picker, matches,
+};
 pub use layout::{BarSpec, hit, label_levels, layout, layout_lang};
-pub use picker::{NewIndicator, Picked, PickerOptions, indicator_picker, matches};
 
-/// Red for conflicts and errors.
-pub const CONFLICT: Color32 = Color32::from_rgb(0xc6, 0x28, 0x28);
+/// Red for conflicts: the colour of errors.
+pub use crate::gui::palette::ERROR as CONFLICT;
 
 /// A value as the officer writes it, with the qualifier's sign and the unit: `> 9%`, `≈ 900`.
 pub fn value_text(r: &Row, percent: bool) -> String {
@@ -61,15 +61,6 @@ pub fn value_text(r: &Row, percent: bool) -> String {
 fn is_percent(cat: &Catalogue, id: &str) -> bool {
     cat.get(id)
         .is_some_and(|i| i.kind == IndicatorKind::Percent)
-}
-
-/// The name shown for an indicator id (the id itself when it is not in the catalogue).
-pub fn indicator_name(cat: &Catalogue, id: &str, lang: Lang) -> String {
-    match cat.get(id) {
-        Some(i) if lang == Lang::En && !i.name_en.is_empty() => i.name_en.clone(),
-        Some(i) => i.name.clone(),
-        None => id.to_string(),
-    }
 }
 
 /// The name shown for a population, in the UI's language.
@@ -409,6 +400,7 @@ impl CompareView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::indicators::Indicator;
 
     fn row(district: &str, year: Option<i32>, value: f64, target: bool, status: Status) -> Row {
         Row {

@@ -3,7 +3,21 @@
 //!
 //! Its own room because it is a widget other views use, not part of the comparison.
 
-use super::*;
+use crate::gui::i18n::Lang;
+use crate::gui::palette::ERROR as CONFLICT;
+use crate::indicators::{Catalogue, Indicator, IndicatorKind};
+use crate::text::fold::unmarked;
+use eframe::egui;
+use egui::{RichText, Ui};
+
+/// The name shown for an indicator id (the id itself when it is not in the catalogue).
+pub fn indicator_name(cat: &Catalogue, id: &str, lang: Lang) -> String {
+    match cat.get(id) {
+        Some(i) if lang == Lang::En && !i.name_en.is_empty() => i.name_en.clone(),
+        Some(i) => i.name.clone(),
+        None => id.to_string(),
+    }
+}
 
 /// What the officer picked in an [`indicator_picker`].
 #[derive(Debug, Clone, PartialEq)]

@@ -7,6 +7,7 @@
 pub mod around;
 pub mod chrome;
 pub mod classify;
+pub mod draft;
 pub mod number;
 pub mod page;
 pub mod rules;
@@ -91,7 +92,7 @@ pub fn extract_article(text: &str) -> (ArticleMeta, Vec<Figure>) {
 fn figures_of(text: &str, lines: &[page::Line], published: Option<&str>) -> Vec<Figure> {
     let published_year = published.and_then(|d| d.get(..4).and_then(|y| y.parse().ok()));
     let raws = scan::scan(text);
-    let ctx = classify::Ctx {
+    let ctx = draft::Ctx {
         text,
         style: article_style(text, &raws),
         lines,
@@ -148,7 +149,7 @@ fn article_style(text: &str, raws: &[scan::Raw]) -> Style {
 
 /// Converts byte ranges to code-point offsets (in one pass, as drafts are in order) and adds
 /// the sentence of each figure.
-fn to_figures(text: &str, drafts: Vec<classify::Draft>) -> Vec<Figure> {
+fn to_figures(text: &str, drafts: Vec<draft::Draft>) -> Vec<Figure> {
     let mut out = Vec::with_capacity(drafts.len());
     let mut byte = 0usize;
     let mut ch = 0usize;

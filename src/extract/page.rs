@@ -1543,9 +1543,30 @@ fn title_case(w: &str) -> String {
     }
 }
 
+/// The units an officer chooses from when the article's district is a name several units
+/// share and no province settles it (`Châu Thành`): empty when the district is settled or the
+/// text names none. UI-free: the article header calls it with the article's text.
+pub fn district_candidates(text: &str) -> Vec<&'static crate::places::District> {
+    let g = crate::places::gazetteer();
+    place(text, &lines(text))
+        .candidates
+        .iter()
+        .filter_map(|&c| g.districts.iter().find(|d| d.code == c && !d.former))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn candidates_of_a_shared_name() {
+        let t = "Huyện Châu Thành mở lớp bồi dưỡng cán bộ\n\nHuyện Châu Thành có 12 lớp.";
+        let c = district_candidates(t);
+        assert_eq!(c.len(), 10);
+        assert!(c.iter().all(|d| d.name == "Châu Thành"));
+        assert!(district_candidates("Huyện Đình Lập mở lớp.").is_empty());
+    }
 
     #[test]
     fn finds_district_in_various_forms() {

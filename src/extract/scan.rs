@@ -103,6 +103,20 @@ pub fn scan(text: &str) -> Vec<Raw> {
     out
 }
 
+/// Where a `%` right after byte `end` (or after one space) ends.
+pub fn percent_end(text: &str, end: usize) -> Option<usize> {
+    let rest = text.get(end..)?;
+    let mut chars = rest.char_indices();
+    match chars.next() {
+        Some((_, '%')) => Some(end + 1),
+        Some((_, c)) if c == ' ' || c == '\u{a0}' || c == '\u{202f}' => match chars.next() {
+            Some((k, '%')) => Some(end + k + 1),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,7 @@
 //! 0.2.1 for the units merged or renamed before 2025); see
 //! `assets/gazetteer.SOURCE.md`. It is compiled in: no file or Python is needed at run time.
 //!
-//! Names are compared by [`key`]: the fold of `extract::words` (lower case, modern tone
+//! Names are compared by [`key`]: the fold of `text::fold` (lower case, modern tone
 //! placement: `Hoà`/`Hòa`) with everything but letters and digits removed (`Bà Rịa - Vũng Tàu`
 //! = `Bà Rịa Vũng Tàu`).
 
@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use crate::extract::words::fold;
+use crate::text::fold::fold;
 
 /// The asset, compiled in.
 const GAZETTEER_JSON: &str = include_str!("../../assets/gazetteer.json");
@@ -277,19 +277,6 @@ pub fn province_2025_name(province: &str) -> Option<String> {
         .map(|p| p.name.clone())
 }
 
-/// The units an officer chooses from when the article's district is a name several units
-/// share and no province settles it (`Châu Thành`): empty when the district is settled or the
-/// text names none. UI-free: the article header calls it with the article's text.
-pub fn district_candidates(text: &str) -> Vec<&'static District> {
-    let g = gazetteer();
-    let lines = crate::extract::page::lines(text);
-    crate::extract::page::place(text, &lines)
-        .candidates
-        .iter()
-        .filter_map(|&c| g.districts.iter().find(|d| d.code == c && !d.former))
-        .collect()
-}
-
 /// How an article names its district: `Quận 1` keeps its prefix (a number alone is no name),
 /// every other unit is its name (`Đình Lập`).
 pub fn district_display(d: &District, as_written: &str) -> String {
@@ -392,15 +379,6 @@ mod tests {
                 .iter()
                 .any(|u| u.prefix == "phường")
         );
-    }
-
-    #[test]
-    fn candidates_of_a_shared_name() {
-        let t = "Huyện Châu Thành mở lớp bồi dưỡng cán bộ\n\nHuyện Châu Thành có 12 lớp.";
-        let c = district_candidates(t);
-        assert_eq!(c.len(), 10);
-        assert!(c.iter().all(|d| d.name == "Châu Thành"));
-        assert!(district_candidates("Huyện Đình Lập mở lớp.").is_empty());
     }
 
     #[test]

@@ -1,19 +1,16 @@
 //! The rules for a run of digits (`22.400`, `97,2`, `2018`, `15`), read from the words around
-//! it: what one run looks like to every rule ([`Digits`]), what a rule returns ([`Out`]), and
-//! the rules in the order they are tried ([`RULES`]): codes and names first (a number glued to
-//! letters or naming a document is never a quantity), then dates, ranges, percents, times,
-//! ordinals, money named before the number, years, and last the count or decimal with its
-//! counted noun, which reads whatever is left.
+//! it: what one run looks like to every rule ([`Digits`]) and what a rule returns ([`Out`]).
 //!
 //! Each rule lives in the file of its kind ([`super::codes`], [`super::dates`],
 //! [`super::ranges`], [`super::percent`], [`super::times`], [`super::ordinals`],
 //! [`super::money`], [`super::years`], [`super::counts`]); the classifier
-//! ([`crate::extract::classify`]) only dispatches.
+//! ([`crate::extract::classify`]) holds the order they are tried in (`RULES`) and dispatches.
+//! This file imports none of them, so the rules and their table form no circle.
 
 use std::cell::OnceCell;
 
 use crate::extract::around::{Around, unit_after};
-use crate::extract::classify::Ctx;
+use crate::extract::draft::Ctx;
 use crate::extract::page::LineRole;
 use crate::extract::scan::{Raw, char_at, char_before};
 use crate::extract::words::{Tok, Word};
@@ -31,102 +28,6 @@ pub(crate) const SCALES: &[(&str, f64)] = &[
 /// A reading, how sure it is, the byte it ends at and how many following runs it swallowed
 /// (ranges, long dates); `None` as the reading keeps the run as `other`.
 pub type Out = (Option<Reading>, f32, usize, usize);
-
-/// A rule for a run of digits: its name and its test.
-pub struct DigitRule {
-    /// Short name (tests, README).
-    pub name: &'static str,
-    /// The reading when the rule applies.
-    pub apply: fn(&Digits<'_, '_>) -> Option<Out>,
-}
-
-/// The rules in the order they are tried: the first that applies reads the run.
-pub const RULES: &[DigitRule] = &[
-    DigitRule {
-        name: "time zone (GMT+7)",
-        apply: super::codes::time_zone,
-    },
-    DigitRule {
-        name: "glued to a name or code (H5N1, COVID-19, K21)",
-        apply: super::codes::glued_to_name,
-    },
-    DigitRule {
-        name: "time glued to h (7h30, 15h)",
-        apply: super::times::glued_hour,
-    },
-    DigitRule {
-        name: "letters glued after (4G, 3D)",
-        apply: super::codes::glued_letters,
-    },
-    DigitRule {
-        name: "document code (35-CT/TW)",
-        apply: super::codes::document_code,
-    },
-    DigitRule {
-        name: "dotted or dashed date (25.3.2023, 25-3-2023)",
-        apply: super::dates::dotted_or_dashed,
-    },
-    DigitRule {
-        name: "range (2015-2020, 60-70%, 18-35 tuổi)",
-        apply: super::ranges::range,
-    },
-    DigitRule {
-        name: "percent (97,2%)",
-        apply: super::percent::percent,
-    },
-    DigitRule {
-        name: "hour before giờ (15 giờ 30)",
-        apply: super::times::hour,
-    },
-    DigitRule {
-        name: "minutes after giờ (15 giờ 30)",
-        apply: super::times::minutes,
-    },
-    DigitRule {
-        name: "first day of a span (từ ngày 12 đến 14/4/2023)",
-        apply: super::dates::first_day_of_span,
-    },
-    DigitRule {
-        name: "long date (ngày 22 tháng 2 năm 2019)",
-        apply: super::dates::long_date,
-    },
-    DigitRule {
-        name: "name or number of a document or place (Nghị quyết 26, Quận 1)",
-        apply: super::codes::name_number,
-    },
-    DigitRule {
-        name: "list enumerator ((1), 1.)",
-        apply: super::ordinals::enumerator,
-    },
-    DigitRule {
-        name: "ordinal after its noun (khóa 5, đợt 2, lần thứ 3)",
-        apply: super::ordinals::after_noun,
-    },
-    DigitRule {
-        name: "money named before (kinh phí 150 triệu)",
-        apply: super::money::named_before,
-    },
-    DigitRule {
-        name: "year (năm 2018, từ 2015 đến nay)",
-        apply: super::years::year,
-    },
-    DigitRule {
-        name: "phone number or code (0214 3881 234)",
-        apply: super::codes::leading_zero,
-    },
-    DigitRule {
-        name: "unreadable grouping (0251.3822.123)",
-        apply: super::codes::unreadable,
-    },
-    DigitRule {
-        name: "decimal (2,5)",
-        apply: super::counts::decimal,
-    },
-    DigitRule {
-        name: "count with its counted noun (22.400 cán bộ, công chức)",
-        apply: super::counts::count,
-    },
-];
 
 /// One run of digits and the facts about it that several rules read.
 pub struct Digits<'c, 'a> {
@@ -182,7 +83,7 @@ impl<'c, 'a> Digits<'c, 'a> {
             before_c: char_before(text, raw.start),
             after_c: char_at(text, raw.end),
             plain_int: s.bytes().all(|b| b.is_ascii_digit()),
-            pct_end: super::percent::percent_end(text, raw.end),
+            pct_end: crate::extract::scan::percent_end(text, raw.end),
             scale: OnceCell::new(),
             unit: OnceCell::new(),
         }
@@ -261,65 +162,4 @@ pub fn reading(kind: Kind, value: Option<f64>) -> Reading {
 pub fn int_value(s: &str) -> Option<f64> {
     let d: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
     d.parse().ok()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::extract::number::Style;
-    use crate::extract::{page, scan};
-
-    /// The name of the first rule that reads `number` in `text`.
-    fn first_rule(text: &str, number: &str) -> &'static str {
-        let raws = scan::scan(text);
-        let lines = page::lines(text);
-        let ctx = Ctx {
-            text,
-            style: Style::Vietnamese,
-            lines: &lines,
-            published_year: None,
-        };
-        let Some(i) = raws.iter().position(|r| &text[r.start..r.end] == number) else {
-            return "no such number";
-        };
-        let a = Around::new(text, raws[i].start, raws[i].end);
-        let d = Digits::new(&ctx, &raws, i, &a, LineRole::Body);
-        RULES
-            .iter()
-            .find(|r| (r.apply)(&d).is_some())
-            .map_or("none", |r| r.name)
-    }
-
-    #[test]
-    fn each_rule_reads_its_form() {
-        for (text, number, rule) in [
-            ("Múi giờ GMT+7 tại Hà Nội", "7", "time zone"),
-            ("dịch cúm H5N1 lan rộng", "5", "glued to a name"),
-            ("lớp K21 khai giảng", "21", "glued to a name"),
-            ("lúc 7h30 sáng", "7", "time glued"),
-            ("mạng 4G phủ sóng", "4", "letters glued"),
-            ("Chỉ thị 35-CT/TW của Ban Bí thư", "35", "document code"),
-            ("ngày 25.3.2023 tại huyện", "25.3.2023", "dotted"),
-            ("nhiệm kỳ 2015-2020 đã", "2015", "range"),
-            ("đạt 97,2% kế hoạch", "97,2", "percent"),
-            ("lúc 15 giờ 30 phút", "15", "hour"),
-            ("lúc 15 giờ 30 phút", "30", "minutes"),
-            ("từ ngày 12 đến 14/4/2023", "12", "first day"),
-            ("ngày 22 tháng 2 năm 2019", "22", "long date"),
-            ("thực hiện Nghị quyết 26 của", "26", "name or number"),
-            ("(1) Đổi mới", "1", "list enumerator"),
-            ("học viên khóa 5 đã", "5", "ordinal after"),
-            ("tổng kinh phí là 2,5 tỷ", "2,5", "money named"),
-            ("Năm 2018, huyện", "2018", "year"),
-            ("điện thoại 0214 3881 234", "0214", "phone"),
-            ("mã 0251.3822.123 là", "0251.3822.123", "unreadable"),
-            ("diện tích 2,5 ha đất", "2,5", "decimal"),
-            ("có 22.400 cán bộ, công chức", "22.400", "count"),
-        ] {
-            let got = first_rule(text, number);
-            assert!(got.starts_with(rule), "{text} / {number}: {got}");
-        }
-        // Every rule has an example above.
-        assert_eq!(RULES.len(), 21);
-    }
 }

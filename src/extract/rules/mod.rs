@@ -4,8 +4,8 @@
 //! - phrase rules ([`Rule`]), a pattern over tokens (digits, number words, unit, currency and
 //!   qualifier words) and what it produces, run by [`run`] over the neighbourhood of digits and
 //!   number words;
-//! - digit rules ([`digits::DigitRule`]), which read one run of digits from the words around it
-//!   and are tried in the order of [`digits::RULES`] by the classifier
+//! - digit rules ([`digits::Digits`] in, [`digits::Out`] out), which read one run of digits from
+//!   the words around it and are tried in the order of the classifier's `RULES`
 //!   ([`super::classify`]), which only dispatches.
 //!
 //! The dimensions:
@@ -40,7 +40,7 @@ pub mod times;
 pub mod years;
 
 use super::around;
-use super::classify::Draft;
+use super::draft::Draft;
 use super::number::Style;
 use super::page::{Line, LineRole};
 use super::scan::{Raw, Shape};

@@ -7,20 +7,6 @@ use crate::extract::number::parse_grouped;
 use crate::extract::words;
 use crate::model::Kind;
 
-/// Where a `%` right after byte `end` (or after one space) ends.
-pub fn percent_end(text: &str, end: usize) -> Option<usize> {
-    let rest = text.get(end..)?;
-    let mut chars = rest.char_indices();
-    match chars.next() {
-        Some((_, '%')) => Some(end + 1),
-        Some((_, c)) if c == ' ' || c == '\u{a0}' || c == '\u{202f}' => match chars.next() {
-            Some((k, '%')) => Some(end + k + 1),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
 /// `97,2%`: the percent, its bound (`hơn 90%`, `50% trở lên`) and whether it is a change.
 pub fn percent(d: &Digits<'_, '_>) -> Option<Out> {
     let pe = d.pct_end?;

@@ -60,7 +60,7 @@ pub fn range(d: &Digits<'_, '_>) -> Option<Out> {
         r.qualifier = None;
         return Some((Some(r), 0.97, next.end, 1));
     }
-    if let Some(pe) = super::percent::percent_end(text, next.end) {
+    if let Some(pe) = crate::extract::scan::percent_end(text, next.end) {
         let v1 = parse_grouped(s, d.ctx.style, true);
         let v2 = parse_grouped(s2, d.ctx.style, true);
         if let (Some(v1), Some(v2)) = (v1, v2)

@@ -5,7 +5,7 @@
 use super::codes::NAME_BEFORE;
 use super::digits::reading;
 use crate::extract::around::{Around, qualifier_before, unit_after};
-use crate::extract::classify::Ctx;
+use crate::extract::draft::Ctx;
 use crate::extract::number::parse_grouped;
 use crate::extract::scan::{Raw, char_at};
 use crate::model::{Kind, Reading};

@@ -5,7 +5,7 @@
 use super::digits::{Digits, Out, int_value, reading};
 use super::lexicon::TARGET_CUES;
 use crate::extract::around::Around;
-use crate::extract::classify::Ctx;
+use crate::extract::draft::Ctx;
 use crate::extract::words::{ends_with_phrase, fold};
 use crate::model::{Kind, Qualifier};
 

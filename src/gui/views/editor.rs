@@ -688,7 +688,7 @@ impl HeaderView {
                 self.published = a.published.as_deref().map(iso_to_vi).unwrap_or_default();
                 self.error = None;
                 self.candidates = if a.district.is_none() {
-                    crate::places::district_candidates(&a.text)
+                    crate::extract::page::district_candidates(&a.text)
                         .into_iter()
                         .map(place_choice)
                         .collect()

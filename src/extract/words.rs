@@ -34,53 +34,86 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// The items of `text[from..to]` in order: words, single punctuation characters, and `"\n"`
+/// for a line break; other white space and invisible marks separate and are dropped. The one
+/// lexer of the grammar: [`lex`] collects it, [`after_first`] stops it early.
+pub struct Items<'a> {
+    slice: &'a str,
+    base: usize,
+    chars: std::str::CharIndices<'a>,
+    word_start: Option<usize>,
+    pending: Option<Tok<'a>>,
+}
+
+impl<'a> Items<'a> {
+    /// The items of `text[from..to]` (offsets moved to character boundaries).
+    pub fn new(text: &'a str, from: usize, to: usize) -> Self {
+        let from = ceil_boundary(text, from.min(text.len()));
+        let to = floor_boundary(text, to.min(text.len()));
+        let slice = text.get(from..to).unwrap_or("");
+        Items {
+            slice,
+            base: from,
+            chars: slice.char_indices(),
+            word_start: None,
+            pending: None,
+        }
+    }
+}
+
+impl<'a> Iterator for Items<'a> {
+    type Item = Tok<'a>;
+
+    fn next(&mut self) -> Option<Tok<'a>> {
+        if let Some(t) = self.pending.take() {
+            return Some(t);
+        }
+        for (i, c) in self.chars.by_ref() {
+            if is_word_char(c) {
+                if self.word_start.is_none() {
+                    self.word_start = Some(i);
+                }
+                continue;
+            }
+            let mark = if c == '\n' {
+                Some("\n")
+            } else if !c.is_whitespace() && !is_invisible(c) {
+                Some(&self.slice[i..i + c.len_utf8()])
+            } else {
+                None
+            }
+            .map(|s| Tok {
+                s,
+                pos: self.base + i,
+                word: false,
+            });
+            if let Some(ws) = self.word_start.take() {
+                self.pending = mark;
+                return Some(Tok {
+                    s: &self.slice[ws..i],
+                    pos: self.base + ws,
+                    word: true,
+                });
+            }
+            if mark.is_some() {
+                return mark;
+            }
+        }
+        let ws = self.word_start.take()?;
+        Some(Tok {
+            s: &self.slice[ws..],
+            pos: self.base + ws,
+            word: true,
+        })
+    }
+}
+
 /// Splits `text[from..to]` into words and single punctuation characters; whitespace separates
 /// and is dropped, except that a line break is kept as the item `"\n"`.
 pub fn lex(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
-    let from = ceil_boundary(text, from.min(text.len()));
-    let to = floor_boundary(text, to.min(text.len()));
-    if from >= to {
-        return Vec::new();
-    }
     // About one item per five bytes of Vietnamese text: one allocation, no regrowth.
-    let mut out = Vec::with_capacity((to - from) / 4 + 4);
-    let slice = &text[from..to];
-    let mut word_start: Option<usize> = None;
-    for (i, c) in slice.char_indices() {
-        if is_word_char(c) {
-            if word_start.is_none() {
-                word_start = Some(i);
-            }
-            continue;
-        }
-        if let Some(ws) = word_start.take() {
-            out.push(Tok {
-                s: &slice[ws..i],
-                pos: from + ws,
-                word: true,
-            });
-        }
-        if c == '\n' {
-            out.push(Tok {
-                s: "\n",
-                pos: from + i,
-                word: false,
-            });
-        } else if !c.is_whitespace() && !is_invisible(c) {
-            out.push(Tok {
-                s: &slice[i..i + c.len_utf8()],
-                pos: from + i,
-                word: false,
-            });
-        }
-    }
-    if let Some(ws) = word_start {
-        out.push(Tok {
-            s: &slice[ws..],
-            pos: from + ws,
-            word: true,
-        });
-    }
+    let mut out = Vec::with_capacity(to.saturating_sub(from) / 4 + 4);
+    out.extend(Items::new(text, from, to));
     out
 }
 
@@ -192,55 +225,16 @@ pub fn before_last(text: &str, pos: usize, n: usize) -> Vec<Tok<'_>> {
 
 /// The first `n` items of [`after`]`(text, pos)`, lexed forwards and stopping after `n`.
 pub fn after_first(text: &str, pos: usize, n: usize) -> Vec<Tok<'_>> {
-    let from = ceil_boundary(text, pos.min(text.len()));
     let to = pos + WINDOW_AFTER;
     let to_b = floor_boundary(text, to.min(text.len()));
-    let mut out = Vec::with_capacity(n);
-    if n == 0 || from >= to_b {
-        return out;
-    }
-    let slice = &text[from..to_b];
-    let mut word_start: Option<usize> = None;
-    for (i, c) in slice.char_indices() {
-        if is_word_char(c) {
-            if word_start.is_none() {
-                word_start = Some(i);
-            }
-            continue;
-        }
-        if let Some(ws) = word_start.take() {
-            out.push(Tok {
-                s: &slice[ws..i],
-                pos: from + ws,
-                word: true,
-            });
-            if out.len() == n {
-                return out;
-            }
-        }
-        if c == '\n' {
-            return out;
-        }
-        if !c.is_whitespace() && !is_invisible(c) {
-            out.push(Tok {
-                s: &slice[i..i + c.len_utf8()],
-                pos: from + i,
-                word: false,
-            });
-            if out.len() == n {
-                return out;
-            }
-        }
-    }
     // A word reaching the window's end may be cut by it: dropped, as [`after`] does.
-    if let Some(ws) = word_start
-        && (to >= text.len() || to_b < to)
-    {
-        out.push(Tok {
-            s: &slice[ws..],
-            pos: from + ws,
-            word: true,
-        });
+    let cut = to < text.len() && to_b == to;
+    let mut out = Vec::with_capacity(n);
+    for t in Items::new(text, pos, to) {
+        if out.len() == n || t.s == "\n" || (cut && t.word && t.pos + t.s.len() == to_b) {
+            break;
+        }
+        out.push(t);
     }
     out
 }

@@ -6,7 +6,6 @@
 //! phrases stand in a clause, and decides from where they stand.
 
 use super::indicator::Indicator;
-use crate::extract::words::fold;
 use std::collections::{HashMap, HashSet};
 
 /// A folded word of the text, with its byte span (abbreviations expand to several words with
@@ -54,43 +53,9 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("cvc", "chuyên viên chính"),
 ];
 
-fn is_y_variant(c: char) -> Option<char> {
-    Some(match c {
-        'y' => 'i',
-        'ý' => 'í',
-        'ỳ' => 'ì',
-        'ỷ' => 'ỉ',
-        'ỹ' => 'ĩ',
-        'ỵ' => 'ị',
-        _ => return None,
-    })
-}
-
-/// `lý`/`lí`, `sỹ`/`sĩ`, `kỹ`/`kĩ`, `quy`/`qui`: a syllable whose only vowel is a final `y`
-/// is spelled with `i`, so both spellings match.
-fn norm_y(w: &str) -> String {
-    let chars: Vec<char> = w.chars().collect();
-    let Some((&last, init)) = chars.split_last() else {
-        return String::new();
-    };
-    let Some(i) = is_y_variant(last) else {
-        return w.to_string();
-    };
-    let init_s: String = init.iter().collect();
-    let consonants = |s: &str| !s.is_empty() && s.chars().all(|c| "bcdđghklmnprstvx".contains(c));
-    let ok = consonants(&init_s) || init_s == "qu";
-    if ok {
-        let mut out = init_s;
-        out.push(i);
-        out
-    } else {
-        w.to_string()
-    }
-}
-
 /// The folded word form used for matching.
 fn norm_word(raw: &str) -> String {
-    norm_y(&fold(raw))
+    crate::text::fold::fold_yi(raw)
 }
 
 /// [`ABBREVIATIONS`] as a map, so each word costs one lookup.

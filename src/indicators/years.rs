@@ -138,7 +138,7 @@ fn current_year() -> i32 {
 fn as_year(w: &str) -> Option<i32> {
     if w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) {
         let y: i32 = w.parse().ok()?;
-        (1945..=2100).contains(&y).then_some(y)
+        crate::numbers::is_year(y).then_some(y)
     } else {
         None
     }

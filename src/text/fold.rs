@@ -1,7 +1,7 @@
 //! Folding: the keys under which Vietnamese words are compared. One base, [`fold`] (lower case,
 //! tone marks where the modern convention puts them), and named variants for the callers that
 //! really need another key: [`unmarked`] for what an officer types without marks, [`spaced`] for
-//! names written with stray spaces.
+//! names written with stray spaces, [`fold_yi`] for the two spellings of `lý`/`lí`.
 
 use super::letters::{self, v};
 use unicode_normalization::UnicodeNormalization;
@@ -132,6 +132,28 @@ pub fn spaced(s: &str) -> String {
     fold(s).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// [`fold`] with a syllable whose only vowel is a final `y` spelled with `i` (`lý`/`lí`,
+/// `sỹ`/`sĩ`, `kỹ`/`kĩ`, `quy`/`qui`), for a word: the key of the indicator phrases, which
+/// officers spell both ways.
+pub fn fold_yi(word: &str) -> String {
+    let w = fold(word);
+    let Some(last) = w.chars().last() else {
+        return w;
+    };
+    let Some((v::Y, tone, false)) = letters::analyze(last) else {
+        return w;
+    };
+    let init = &w[..w.len() - last.len_utf8()];
+    let consonants = !init.is_empty() && init.chars().all(|c| "bcdđghklmnprstvx".contains(c));
+    if consonants || init == "qu" {
+        let mut out = init.to_string();
+        out.push(letters::compose(v::I, tone, false));
+        out
+    } else {
+        w
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,5 +177,11 @@ mod tests {
         assert_eq!(unmarked("Châu Thành Đức"), "chau thanh duc");
         assert_eq!(unmarked("khoá"), "khoa");
         assert_eq!(spaced("  Đất   Đỏ "), "đất đỏ");
+        assert_eq!(fold_yi("Lý"), "lí");
+        assert_eq!(fold_yi("kỹ"), "kĩ");
+        assert_eq!(fold_yi("quy"), "qui");
+        assert_eq!(fold_yi("tuy"), "tuy");
+        assert_eq!(fold_yi("Uỷ"), "ủy");
+        assert_eq!(fold_yi("y"), "y");
     }
 }

@@ -112,6 +112,18 @@ pub struct CompareView {
 }
 
 impl CompareView {
+    /// The chart's title: the indicator, and the population when one is chosen.
+    fn chart_title(&self, cat: &Catalogue, indicator: &str, lang: Lang) -> String {
+        match self.population {
+            Some(p) => format!(
+                "{} — {}",
+                indicator_name(cat, indicator, lang),
+                population_name(p, lang)
+            ),
+            None => indicator_name(cat, indicator, lang),
+        }
+    }
+
     /// Recomputes the comparison, overview and checks when the workspace's articles changed
     /// since the last call (a stamp of entry keys and revisions; nothing else is touched).
     pub fn refresh(&mut self, ws: &Workspace, cat: &Catalogue) {
@@ -191,14 +203,7 @@ impl CompareView {
             Some(y) => format!("{} {y}", lang.t("Năm", "Year")),
             None => lang.t("Không rõ năm", "Year unknown").to_string(),
         };
-        let title = match self.population {
-            Some(p) => format!(
-                "{} — {}",
-                indicator_name(cat, &c.indicator, lang),
-                population_name(p, lang)
-            ),
-            None => indicator_name(cat, &c.indicator, lang),
-        };
+        let title = self.chart_title(cat, &c.indicator, lang);
         Some(crate::chart::ChartData {
             title,
             percent,

@@ -100,14 +100,7 @@ impl CompareView {
                 if percent { format!("{s}%") } else { s }
             });
         // The title, axes and plot in one scope: its rect is what the PNG export crops to.
-        let title = match self.population {
-            Some(p) => format!(
-                "{} — {}",
-                indicator_name(cat, &c.indicator, lang),
-                population_name(p, lang)
-            ),
-            None => indicator_name(cat, &c.indicator, lang),
-        };
+        let title = self.chart_title(cat, &c.indicator, lang);
         let has_target = |y: &Option<i32>| bars.iter().any(|b| b.year == *y && b.target);
         let legend: Vec<(String, Color32, bool)> = years
             .iter()

@@ -444,8 +444,55 @@ pub fn published(text: &str, lines: &[Line]) -> Option<String> {
         {
             return Some(d);
         }
+        if let Some(d) = place_dated(t) {
+            return Some(d);
+        }
     }
     None
+}
+
+/// The date of a place-and-date line, as official documents and many portals write it under
+/// the headline: `Hà Nội, ngày 21 tháng 12 năm 2000`, `Tam Nông, ngày 12/03/2023` (also after
+/// the document number on the same line, `Số: 256/2004/QĐ-UB   TP.Cần Thơ, ngày 01 tháng 7 năm
+/// 2004`). The place is a few words without digits; `Căn cứ Kết luận số 06-KL/TU, ngày …` is not.
+fn place_dated(line: &str) -> Option<String> {
+    let lower = fold(head(line, 200));
+    let at = lower.find(", ngày").or_else(|| lower.find(",ngày"))?;
+    // The place: what follows the last run of two spaces or a tab before the comma.
+    let before = &lower[..at];
+    let place = before
+        .rsplit('\t')
+        .next()
+        .and_then(|p| p.rsplit("  ").next())
+        .unwrap_or(before)
+        .trim();
+    let words = place.split_whitespace().count();
+    if !(1..=5).contains(&words) || has_digit(place) {
+        return None;
+    }
+    let after = &lower[at..];
+    let after = &after[after.find("ngày")? + "ngày".len()..];
+    // Day, month, year: three runs of digits joined by `tháng` and `năm`, or by `/`, `-`, `.`.
+    let mut runs = Vec::new();
+    let mut joints = Vec::new();
+    let mut rest = after;
+    while runs.len() < 3 {
+        let start = rest.find(|c: char| c.is_ascii_digit())?;
+        joints.push(rest[..start].trim().to_string());
+        let len = rest[start..]
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len() - start);
+        runs.push(rest[start..start + len].parse::<u32>().ok()?);
+        rest = &rest[start + len..];
+    }
+    let words_joined = joints[1] == "tháng" && joints[2] == "năm";
+    let signs_joined = joints[1] == joints[2] && matches!(joints[1].as_str(), "/" | "-" | ".");
+    if !joints[0].trim_matches('…').trim_matches('.').is_empty() || !(words_joined || signs_joined)
+    {
+        return None;
+    }
+    let (d, m, y) = (runs[0], runs[1], i32::try_from(runs[2]).ok()?);
+    valid_date(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 /// The first `d/m/yyyy` (or `d-m-yyyy`, `d.m.yyyy`) date in a string, as `YYYY-MM-DD`.
@@ -1679,6 +1726,38 @@ mod tests {
         let p = place_of(t);
         assert_eq!(p.province, None);
         assert_eq!(p.district, None);
+    }
+
+    #[test]
+    fn place_and_date_lines_date_the_text() {
+        assert_eq!(
+            place_dated("Hà nội, ngày 21 tháng 12 năm 2000").as_deref(),
+            Some("2000-12-21")
+        );
+        assert_eq!(
+            place_dated("  Số:  256 /2004/QĐ-UB  \t   TP.Cần Thơ, ngày  01 tháng  7 năm 2004")
+                .as_deref(),
+            Some("2004-07-01")
+        );
+        assert_eq!(
+            place_dated("Đồng Xoài, ngày 14 tháng5 năm 2008").as_deref(),
+            Some("2008-05-14")
+        );
+        assert_eq!(
+            place_dated("Tam Nông, ngày 12/03/2023").as_deref(),
+            Some("2023-03-12")
+        );
+        assert_eq!(
+            place_dated("Căn cứ Kết luận số 06-KL/TU, ngày 19/5/2004 của Ban"),
+            None
+        );
+        assert_eq!(place_dated("Hà Nội, ngày 31 tháng 2 năm 2000"), None);
+        assert_eq!(
+            place_dated("Theo báo cáo, ngày 12 tháng này có 30 người"),
+            None
+        );
+        let t = "Huyện Tam Nông nâng cao chất lượng cán bộ\n\nTam Nông, ngày 12/03/2023\n\nNăm 2022 có 45 lớp.";
+        assert_eq!(published(t, &lines(t)).as_deref(), Some("2023-03-12"));
     }
 
     #[test]

@@ -34,77 +34,54 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// The items of `text[from..to]` in order: words, single punctuation characters, and `"\n"`
-/// for a line break; other white space and invisible marks separate and are dropped. The one
-/// lexer of the grammar: [`lex`] collects it, [`after_first`] stops it early.
-pub struct Items<'a> {
-    slice: &'a str,
-    base: usize,
-    chars: std::str::CharIndices<'a>,
-    word_start: Option<usize>,
-    pending: Option<Tok<'a>>,
-}
-
-impl<'a> Items<'a> {
-    /// The items of `text[from..to]` (offsets moved to character boundaries).
-    pub fn new(text: &'a str, from: usize, to: usize) -> Self {
-        let from = ceil_boundary(text, from.min(text.len()));
-        let to = floor_boundary(text, to.min(text.len()));
-        let slice = text.get(from..to).unwrap_or("");
-        Items {
-            slice,
-            base: from,
-            chars: slice.char_indices(),
-            word_start: None,
-            pending: None,
+/// The one lexer of the grammar: hands the items of `text[from..to]` in order to `emit` (words,
+/// single punctuation characters, and `"\n"` for a line break; other white space and invisible
+/// marks separate and are dropped) until it returns `false`. [`lex`] keeps every item,
+/// [`after_first`] stops early; a callback rather than an iterator keeps the loop tight.
+fn each_item<'a>(text: &'a str, from: usize, to: usize, mut emit: impl FnMut(Tok<'a>) -> bool) {
+    let from = ceil_boundary(text, from.min(text.len()));
+    let to = floor_boundary(text, to.min(text.len()));
+    let Some(slice) = text.get(from..to) else {
+        return;
+    };
+    let mut word_start: Option<usize> = None;
+    for (i, c) in slice.char_indices() {
+        if is_word_char(c) {
+            if word_start.is_none() {
+                word_start = Some(i);
+            }
+            continue;
+        }
+        if let Some(ws) = word_start.take()
+            && !emit(Tok {
+                s: &slice[ws..i],
+                pos: from + ws,
+                word: true,
+            })
+        {
+            return;
+        }
+        let mark = if c == '\n' {
+            "\n"
+        } else if !c.is_whitespace() && !is_invisible(c) {
+            &slice[i..i + c.len_utf8()]
+        } else {
+            continue;
+        };
+        if !emit(Tok {
+            s: mark,
+            pos: from + i,
+            word: false,
+        }) {
+            return;
         }
     }
-}
-
-impl<'a> Iterator for Items<'a> {
-    type Item = Tok<'a>;
-
-    fn next(&mut self) -> Option<Tok<'a>> {
-        if let Some(t) = self.pending.take() {
-            return Some(t);
-        }
-        for (i, c) in self.chars.by_ref() {
-            if is_word_char(c) {
-                if self.word_start.is_none() {
-                    self.word_start = Some(i);
-                }
-                continue;
-            }
-            let mark = if c == '\n' {
-                Some("\n")
-            } else if !c.is_whitespace() && !is_invisible(c) {
-                Some(&self.slice[i..i + c.len_utf8()])
-            } else {
-                None
-            }
-            .map(|s| Tok {
-                s,
-                pos: self.base + i,
-                word: false,
-            });
-            if let Some(ws) = self.word_start.take() {
-                self.pending = mark;
-                return Some(Tok {
-                    s: &self.slice[ws..i],
-                    pos: self.base + ws,
-                    word: true,
-                });
-            }
-            if mark.is_some() {
-                return mark;
-            }
-        }
-        let ws = self.word_start.take()?;
-        Some(Tok {
-            s: &self.slice[ws..],
-            pos: self.base + ws,
+    if let Some(ws) = word_start {
+        emit(Tok {
+            s: &slice[ws..],
+            pos: from + ws,
             word: true,
-        })
+        });
     }
 }
 
@@ -113,7 +90,10 @@ impl<'a> Iterator for Items<'a> {
 pub fn lex(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
     // About one item per five bytes of Vietnamese text: one allocation, no regrowth.
     let mut out = Vec::with_capacity(to.saturating_sub(from) / 4 + 4);
-    out.extend(Items::new(text, from, to));
+    each_item(text, from, to, |t| {
+        out.push(t);
+        true
+    });
     out
 }
 
@@ -230,12 +210,16 @@ pub fn after_first(text: &str, pos: usize, n: usize) -> Vec<Tok<'_>> {
     // A word reaching the window's end may be cut by it: dropped, as [`after`] does.
     let cut = to < text.len() && to_b == to;
     let mut out = Vec::with_capacity(n);
-    for t in Items::new(text, pos, to) {
-        if out.len() == n || t.s == "\n" || (cut && t.word && t.pos + t.s.len() == to_b) {
-            break;
+    if n == 0 {
+        return out;
+    }
+    each_item(text, pos, to, |t| {
+        if t.s == "\n" || (cut && t.word && t.pos + t.s.len() == to_b) {
+            return false;
         }
         out.push(t);
-    }
+        out.len() < n
+    });
     out
 }
 

@@ -44,6 +44,10 @@ pub fn lower_char(c: char) -> char {
 /// A lower-case `a`, `e` or `y` with a tone mark, as `(vowel, tone)` of the letter table: the
 /// vowels after which an old-style spelling puts the mark (`khoá`, `uỷ`).
 fn movable_tone(c: char) -> Option<(usize, usize)> {
+    // Toned letters are never ASCII: most letters after `o`/`u` skip the table lookup.
+    if c.is_ascii() {
+        return None;
+    }
     letters::analyze(c)
         .filter(|&(vowel, tone, upper)| tone > 0 && !upper && matches!(vowel, v::A | v::E | v::Y))
         .map(|(vowel, tone, _)| (vowel, tone))

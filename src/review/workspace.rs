@@ -122,7 +122,8 @@ impl Pending {
 /// The open articles, the selection and the undo history.
 #[derive(Debug, Default)]
 pub struct Workspace {
-    /// The articles in the order they were opened.
+    /// The articles in the order they were opened, which is the order of their keys (lookups
+    /// rely on it: entries are added and removed by the workspace only).
     pub entries: Vec<Entry>,
     /// The entry shown in the centre.
     pub current: Option<u64>,
@@ -132,6 +133,8 @@ pub struct Workspace {
     pub(crate) closed: Vec<Article>,
     history: History,
     pub(crate) next_key: u64,
+    /// The key of each open path, so a save finds an entry by path without a scan.
+    by_path: std::collections::HashMap<String, u64>,
     /// What changed since the store last took the changes.
     pub(crate) pending: Pending,
     /// Bumped on every change that should reach the disk (annotations, open list, selection).
@@ -178,7 +181,7 @@ impl Workspace {
             if current.as_deref() == Some(s.path.as_str()) {
                 ws.current = Some(key);
             }
-            ws.entries.push(Entry {
+            ws.put_entry(Entry {
                 key,
                 path: s.path,
                 article,
@@ -237,7 +240,17 @@ impl Workspace {
 
     /// The open entry with this path.
     pub fn entry_by_path(&self, path: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.path == path)
+        let e = self.entry(*self.by_path.get(path)?)?;
+        (e.path == path).then_some(e)
+    }
+
+    /// Adds an entry (with a fresh key, so the list stays in key order), replacing any entry
+    /// of the same path.
+    fn put_entry(&mut self, e: Entry) {
+        if self.by_path.insert(e.path.clone(), e.key).is_some() {
+            self.entries.retain(|x| x.path != e.path);
+        }
+        self.entries.push(e);
     }
 
     fn key(&mut self) -> u64 {
@@ -247,11 +260,18 @@ impl Workspace {
 
     /// The entry with this key.
     pub fn entry(&self, key: u64) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.key == key)
+        self.index_of(key).map(|i| &self.entries[i])
+    }
+
+    /// Where the entry with this key stands: entries are kept in the order of their keys (every
+    /// entry gets a fresh, larger key when it is added, and removing keeps the order), so a
+    /// binary search finds it; a workspace of 10,000 articles pays 14 steps, not 10,000.
+    fn index_of(&self, key: u64) -> Option<usize> {
+        self.entries.binary_search_by_key(&key, |e| e.key).ok()
     }
 
     fn entry_mut(&mut self, key: u64) -> Option<&mut Entry> {
-        self.entries.iter_mut().find(|e| e.key == key)
+        self.index_of(key).map(|i| &mut self.entries[i])
     }
 
     /// The entry shown in the centre.
@@ -342,9 +362,8 @@ impl Workspace {
         report.unplaced += lost;
         report.opened += 1;
         let key = self.key();
-        self.entries.retain(|e| e.path != path);
         self.touch_path(&path);
-        self.entries.push(Entry {
+        self.put_entry(Entry {
             key,
             path,
             article: Some(article),
@@ -368,10 +387,9 @@ impl Workspace {
 
     fn add_failed(&mut self, e: &LoadError) {
         let path = absolute(&e.path);
-        self.entries.retain(|x| x.path != path);
         self.touch_path(&path);
         let key = self.key();
-        self.entries.push(Entry {
+        self.put_entry(Entry {
             key,
             path,
             article: None,
@@ -400,10 +418,11 @@ impl Workspace {
 
     /// Closes an entry; its annotations are kept and resumed when it is opened again.
     pub fn close(&mut self, key: u64) {
-        let Some(i) = self.entries.iter().position(|e| e.key == key) else {
+        let Some(i) = self.index_of(key) else {
             return;
         };
         let e = self.entries.remove(i);
+        self.by_path.remove(&e.path);
         self.touch_path(&e.path);
         if let Some(a) = e.article {
             self.closed.retain(|c| c.path != a.path);
@@ -802,10 +821,7 @@ impl Workspace {
             return true;
         }
         let n = self.entries.len();
-        let at = self
-            .current
-            .and_then(|k| self.entries.iter().position(|e| e.key == k))
-            .unwrap_or(0);
+        let at = self.current.and_then(|k| self.index_of(k)).unwrap_or(0);
         for step in 1..=n {
             let e = &self.entries[(at + step) % n];
             let first = e
@@ -851,9 +867,7 @@ impl Workspace {
         if n < 2 {
             return false;
         }
-        let at = self
-            .current
-            .and_then(|k| self.entries.iter().position(|e| e.key == k));
+        let at = self.current.and_then(|k| self.index_of(k));
         let i = match (at, forward) {
             (None, _) => 0,
             (Some(i), true) => (i + 1) % n,
@@ -937,9 +951,8 @@ impl Workspace {
                 None => {
                     let key = self.key();
                     let path = incoming.path.clone();
-                    self.entries.retain(|e| e.path != path);
                     self.touch_path(&path);
-                    self.entries.push(Entry {
+                    self.put_entry(Entry {
                         key,
                         path,
                         article: Some(incoming),

@@ -352,3 +352,45 @@ fn decisions_survive_a_changed_file() {
     ids.dedup();
     assert_eq!(ids.len(), n);
 }
+
+/// Entries are found by key and by path after closing and reopening (the lookups rely on the
+/// list staying in key order and on the path index).
+#[test]
+fn entries_are_found_after_closing_and_reopening() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let paths: Vec<PathBuf> = ["a", "b", "c"]
+        .iter()
+        .map(|n| {
+            let p = dir.path().join(format!("{n}.txt"));
+            std::fs::write(&p, format!("Huyện {n} có 12 lớp với 345 học viên."))
+                .unwrap_or_else(|e| panic!("{e}"));
+            p
+        })
+        .collect();
+    let mut ws = Workspace::new();
+    ws.open_paths(&paths);
+    let key_of = |ws: &Workspace, p: &PathBuf| {
+        ws.entries
+            .iter()
+            .find(|e| {
+                e.path
+                    .ends_with(&*p.file_name().unwrap_or_default().to_string_lossy())
+            })
+            .map(|e| (e.key, e.path.clone()))
+    };
+    let Some((kb, pb)) = key_of(&ws, &paths[1]) else {
+        panic!("b is not open");
+    };
+    ws.close(kb);
+    assert!(ws.entry(kb).is_none() && ws.entry_by_path(&pb).is_none());
+    ws.open_paths(&paths[1..2]);
+    for p in &paths {
+        let Some((k, path)) = key_of(&ws, p) else {
+            panic!("{p:?} is not open");
+        };
+        assert_eq!(ws.entry(k).map(|e| e.path.as_str()), Some(path.as_str()));
+        assert_eq!(ws.entry_by_path(&path).map(|e| e.key), Some(k));
+    }
+    let keys: Vec<u64> = ws.entries.iter().map(|e| e.key).collect();
+    assert!(keys.windows(2).all(|w| w[0] < w[1]), "{keys:?}");
+}

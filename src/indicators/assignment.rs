@@ -13,7 +13,7 @@
 
 use super::catalogue::Catalogue;
 use super::indicator::{Indicator, IndicatorKind};
-use super::matcher::{Hit, Role, Word, folded_set, listed, phrase_words, words};
+use super::matcher::{Hit, Role, Word, folded_set, listed, padded_phrases, phrase_words, words};
 use super::population::Group;
 use super::years::YearContext;
 use super::{MIN_CONFIDENCE, or_above};
@@ -443,19 +443,16 @@ const PERIOD_CUES: &[&str] = &[
 
 /// Words of a figure's stretch that make a level "or above" (folded, padded with spaces).
 static OR_ABOVE_CUES: LazyLock<Vec<String>> = LazyLock::new(|| {
-    [
+    padded_phrases(&[
         "trở lên",
         "đại học và sau đại học",
         "đại học và trên đại học",
-    ]
-    .iter()
-    .map(|p| format!(" {} ", phrase_words(p).join(" ")))
-    .collect()
+    ])
 });
 
 /// Words that make a count of learners a grade or pass distribution (folded, padded).
 static GRADE_CUES: LazyLock<Vec<String>> = LazyLock::new(|| {
-    [
+    padded_phrases(&[
         "loại giỏi",
         "loại khá",
         "loại xuất sắc",
@@ -464,33 +461,23 @@ static GRADE_CUES: LazyLock<Vec<String>> = LazyLock::new(|| {
         "tốt nghiệp",
         "học viên nữ",
         "là nữ",
-    ]
-    .iter()
-    .map(|p| format!(" {} ", phrase_words(p).join(" ")))
-    .collect()
+    ])
 });
 
 /// "luân chuyển về các xã": people sent down to the communes come from the district.
 static SENT_DOWN_CUES: LazyLock<Vec<String>> = LazyLock::new(|| {
-    [
+    padded_phrases(&[
         "về các xã",
         "về xã",
         "về cơ sở",
         "xuống cơ sở",
         "xuống các xã",
-    ]
-    .iter()
-    .map(|p| format!(" {} ", phrase_words(p).join(" ")))
-    .collect()
+    ])
 });
 
 /// "từ xã lên huyện": people brought up from the communes are commune cadres.
-static SENT_UP_CUES: LazyLock<Vec<String>> = LazyLock::new(|| {
-    ["từ xã lên", "từ cơ sở lên", "từ các xã lên"]
-        .iter()
-        .map(|p| format!(" {} ", phrase_words(p).join(" ")))
-        .collect()
-});
+static SENT_UP_CUES: LazyLock<Vec<String>> =
+    LazyLock::new(|| padded_phrases(&["từ xã lên", "từ cơ sở lên", "từ các xã lên"]));
 
 /// The folded words of a figure's own stretch (the clause between its neighbours), padded
 /// with spaces for phrase look-ups.

@@ -112,6 +112,14 @@ pub(super) fn phrase_words(p: &str) -> Vec<String> {
     words(p, 0, p.len()).into_iter().map(|w| w.s).collect()
 }
 
+/// Cue phrases as the sentence scans look for them: folded words joined and padded with a space
+/// each side, so ` về xã ` matches whole words of a padded, folded stretch of text.
+pub(super) fn padded_phrases(list: &[&str]) -> Vec<String> {
+    list.iter()
+        .map(|p| format!(" {} ", phrase_words(p).join(" ")))
+        .collect()
+}
+
 /// How a phrase counts.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Role {

@@ -9,7 +9,7 @@
 //! last). Words that only look like a level are removed first (`xã hội` is society, `huyện ủy`
 //! an organ, `trên cơ sở` "on the basis of").
 
-use super::matcher::phrase_words;
+use super::matcher::padded_phrases;
 use crate::model::Population;
 use std::sync::LazyLock;
 
@@ -27,14 +27,8 @@ struct Cues {
     not_level: Vec<String>,
 }
 
-fn fold_all(list: &[&str]) -> Vec<String> {
-    list.iter()
-        .map(|p| format!(" {} ", phrase_words(p).join(" ")))
-        .collect()
-}
-
 static CUES: LazyLock<Cues> = LazyLock::new(|| Cues {
-    leaders: fold_all(&[
+    leaders: padded_phrases(&[
         "lãnh đạo",
         "quản lý",
         "chủ chốt",
@@ -54,7 +48,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| Cues {
         "giám đốc",
         "người đứng đầu",
     ]),
-    committee: fold_all(&[
+    committee: padded_phrases(&[
         "ủy viên",
         "ban chấp hành",
         "ban thường vụ",
@@ -62,8 +56,8 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| Cues {
         "cấp ủy viên",
         "huyện ủy viên",
     ]),
-    party: fold_all(&["đảng viên"]),
-    others: fold_all(&[
+    party: padded_phrases(&["đảng viên"]),
+    others: padded_phrases(&[
         "quần chúng",
         "đối tượng",
         "nhân dân",
@@ -73,12 +67,12 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| Cues {
         "đoàn viên",
         "hội viên",
     ]),
-    commune: fold_all(&["xã", "cơ sở", "thị trấn", "phường"]),
-    district: fold_all(&["huyện", "thị xã", "thành phố"]),
-    officials: fold_all(&["cán bộ", "công chức", "đội ngũ"]),
-    public_employees: fold_all(&["viên chức"]),
-    generic: fold_all(&["đồng chí", "người", "học viên", "lượt"]),
-    not_level: fold_all(&[
+    commune: padded_phrases(&["xã", "cơ sở", "thị trấn", "phường"]),
+    district: padded_phrases(&["huyện", "thị xã", "thành phố"]),
+    officials: padded_phrases(&["cán bộ", "công chức", "đội ngũ"]),
+    public_employees: padded_phrases(&["viên chức"]),
+    generic: padded_phrases(&["đồng chí", "người", "học viên", "lượt"]),
+    not_level: padded_phrases(&[
         "xã hội",
         "huyện ủy",
         "trên cơ sở",
@@ -201,6 +195,7 @@ impl Group {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::indicators::matcher::phrase_words;
 
     fn pop(phrase: &str) -> Option<Population> {
         let w = phrase_words(phrase);

@@ -7,7 +7,7 @@
 //! Its own room because it reads the whole article (datelines, paragraph headings, founding
 //! years) where the assignment reads one clause.
 
-use super::matcher::{Word, phrase_words, words};
+use super::matcher::{Word, padded_phrases, words};
 use crate::extract::words::fold;
 use crate::model::Article;
 use crate::text::sentences;
@@ -72,18 +72,19 @@ struct Duration {
 }
 
 /// Words of a sentence that make its years a founding (folded, padded).
+/// The target cues of the lexicon, padded for the sentence scan (folded once, not per sentence).
+static GOAL_CUES: LazyLock<Vec<String>> =
+    LazyLock::new(|| padded_phrases(crate::extract::rules::lexicon::TARGET_CUES));
+
 static FOUNDING_CUES: LazyLock<Vec<String>> = LazyLock::new(|| {
-    [
+    padded_phrases(&[
         "thành lập",
         "tách ra",
         "tái lập",
         "chia tách",
         "ra đời",
         "tách huyện",
-    ]
-    .iter()
-    .map(|p| format!(" {} ", phrase_words(p).join(" ")))
-    .collect()
+    ])
 });
 
 /// The durations in years of a sentence's words (`sentence` = its byte start).
@@ -171,9 +172,7 @@ impl YearContext {
                     .join(" ")
             );
             let founding = FOUNDING_CUES.iter().any(|c| folded.contains(c.as_str()));
-            let goal = crate::extract::rules::lexicon::TARGET_CUES
-                .iter()
-                .any(|c| folded.contains(&format!(" {} ", phrase_words(c).join(" "))));
+            let goal = GOAL_CUES.iter().any(|c| folded.contains(c.as_str()));
             durations.extend(durations_in(&ws, s));
             let mut i = 0;
             while i < ws.len() {

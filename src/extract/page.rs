@@ -454,7 +454,8 @@ pub fn published(text: &str, lines: &[Line]) -> Option<String> {
 /// The date of a place-and-date line, as official documents and many portals write it under
 /// the headline: `Hà Nội, ngày 21 tháng 12 năm 2000`, `Tam Nông, ngày 12/03/2023` (also after
 /// the document number on the same line, `Số: 256/2004/QĐ-UB   TP.Cần Thơ, ngày 01 tháng 7 năm
-/// 2004`). The place is a few words without digits; `Căn cứ Kết luận số 06-KL/TU, ngày …` is not.
+/// 2004`). The place is a few words without digits and the date ends the line; `Căn cứ Kết luận
+/// số 06-KL/TU, ngày …` and `Theo đó, ngày 12/3/2023 huyện tổ chức …` are not.
 fn place_dated(line: &str) -> Option<String> {
     let lower = fold(head(line, 200));
     let at = lower.find(", ngày").or_else(|| lower.find(",ngày"))?;
@@ -489,6 +490,10 @@ fn place_dated(line: &str) -> Option<String> {
     let signs_joined = joints[1] == joints[2] && matches!(joints[1].as_str(), "/" | "-" | ".");
     if !joints[0].trim_matches('…').trim_matches('.').is_empty() || !(words_joined || signs_joined)
     {
+        return None;
+    }
+    // The date ends the line: `Theo đó, ngày 12/3/2023 huyện tổ chức …` dates an event.
+    if rest.trim().chars().count() > 2 {
         return None;
     }
     let (d, m, y) = (runs[0], runs[1], i32::try_from(runs[2]).ok()?);
@@ -1752,6 +1757,10 @@ mod tests {
             None
         );
         assert_eq!(place_dated("Hà Nội, ngày 31 tháng 2 năm 2000"), None);
+        assert_eq!(
+            place_dated("Theo đó, ngày 12/3/2023 huyện tổ chức hội nghị"),
+            None
+        );
         assert_eq!(
             place_dated("Theo báo cáo, ngày 12 tháng này có 30 người"),
             None

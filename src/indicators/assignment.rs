@@ -605,12 +605,7 @@ fn noun_phrase_group(
     if g.is_specific() || (!copula_before(scope) && (g.names_anyone() || !subject_has)) {
         return g;
     }
-    let mut before: Vec<&str> = scope
-        .words
-        .iter()
-        .filter(|w| w.start >= scope.prev_end && w.end <= scope.fig.0)
-        .map(|w| w.s.as_str())
-        .collect();
+    let mut before: Vec<&str> = scope.words_before();
     // The subject stands close before its predicate: the nearest words only.
     let keep = before.len().saturating_sub(12);
     before.drain(..keep);
@@ -621,12 +616,7 @@ fn noun_phrase_group(
 /// "X có 100% …": `có` (after qualifiers) right before the figure, so the words before it
 /// are its subject.
 fn have_before(scope: &Scope<'_>) -> bool {
-    let before: Vec<&str> = scope
-        .words
-        .iter()
-        .filter(|w| w.start >= scope.prev_end && w.end <= scope.fig.0)
-        .map(|w| w.s.as_str())
-        .collect();
+    let before: Vec<&str> = scope.words_before();
     let mut n = before.len();
     while n > 0 && listed(&QUALIFIER_SET, before[n - 1]) {
         n -= 1;
@@ -662,12 +652,7 @@ fn is_change(scope: &Scope<'_>, sentence_folded: &str, prev_changed: bool) -> bo
     if scope.figure.reading.change {
         return true;
     }
-    let before: Vec<&str> = scope
-        .words
-        .iter()
-        .filter(|w| w.start >= scope.prev_end && w.end <= scope.fig.0)
-        .map(|w| w.s.as_str())
-        .collect();
+    let before: Vec<&str> = scope.words_before();
     let mut n = before.len();
     while n > 0 && listed(&QUALIFIER_SET, before[n - 1]) && !matches!(before[n - 1], "tăng") {
         n -= 1;
@@ -762,6 +747,17 @@ struct Scope<'a> {
     pub(super) share_of: bool,
 }
 
+impl Scope<'_> {
+    /// The folded words of the figure's stretch before it (from the previous figure on).
+    fn words_before(&self) -> Vec<&str> {
+        self.words
+            .iter()
+            .filter(|w| w.start >= self.prev_end && w.end <= self.fig.0)
+            .map(|w| w.s.as_str())
+            .collect()
+    }
+}
+
 /// The counted noun of a count: its unit as read, else the word after it.
 fn head_noun(scope: &Scope<'_>) -> Option<String> {
     if let Some(u) = scope.figure.reading.unit.as_deref() {
@@ -780,12 +776,7 @@ fn head_noun(scope: &Scope<'_>) -> Option<String> {
 
 /// "Trong tổng số 1.188 công chức, …": the size of a population, not a measure of it.
 fn total_of_population(scope: &Scope<'_>) -> bool {
-    let ws: Vec<&str> = scope
-        .words
-        .iter()
-        .filter(|w| w.end <= scope.fig.0 && w.start >= scope.prev_end)
-        .map(|w| w.s.as_str())
-        .collect();
+    let ws: Vec<&str> = scope.words_before();
     if ws.ends_with(&["trong", "tổng", "số"]) || ws.ends_with(&["trong", "tổng"]) {
         return true;
     }
